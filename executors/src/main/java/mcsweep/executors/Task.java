@@ -1,0 +1,55 @@
+package mcsweep.executors;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One run of a kernel: everything needed to run it anywhere, as plain names and numbers, so that a task
+ * can be sent to another JVM or machine and give the same bytes there.
+ *
+ * @param index      position in the sweep, {@code 0..n-1}; results are reported against it
+ * @param kernel     the kernel's name (see {@link mcsweep.kernel.Kernels})
+ * @param params     parameter values in the kernel's declared order
+ * @param iterations steps to run, {@code >= 0}
+ * @param replica    replica number among tasks with the same values (part of the seed)
+ * @param seed       the task's seed, from {@link mcsweep.kernel.Seeds#taskSeed}
+ * @param rng        name of the {@link java.util.random.RandomGenerator} algorithm
+ * @param output     the trace file, or {@code null} to keep no trace
+ */
+public record Task(int index, String kernel, double[] params, long iterations, int replica, long seed,
+                   String rng, Path output) {
+
+    public Task {
+        Objects.requireNonNull(kernel, "kernel");
+        Objects.requireNonNull(rng, "rng");
+        params = params.clone();
+        if (iterations < 0) {
+            throw new IllegalArgumentException("iterations must be >= 0: " + iterations);
+        }
+    }
+
+    /** A copy: tasks are values. */
+    @Override
+    public double[] params() {
+        return params.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Task t && index == t.index && kernel.equals(t.kernel)
+                && Arrays.equals(params, t.params) && iterations == t.iterations && replica == t.replica
+                && seed == t.seed && rng.equals(t.rng) && Objects.equals(output, t.output);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(index, kernel, Arrays.hashCode(params), iterations, replica, seed, rng, output);
+    }
+
+    @Override
+    public String toString() {
+        return "Task#" + index + "{" + kernel + " " + Arrays.toString(params) + " x" + iterations
+                + (replica == 0 ? "" : " replica " + replica) + "}";
+    }
+}

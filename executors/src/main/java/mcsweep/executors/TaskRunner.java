@@ -1,0 +1,50 @@
+package mcsweep.executors;
+
+import java.io.IOException;
+
+import mcsweep.kernel.Kernel;
+import mcsweep.kernel.Kernels;
+import mcsweep.kernel.Seeds;
+import mcsweep.kernel.Summary;
+import mcsweep.kernel.TraceSink;
+import mcsweep.kernel.io.AtomicFile;
+import mcsweep.kernel.io.CsvTraceWriter;
+
+/**
+ * Runs one task in the current thread: the kernel, its random stream and its trace file. Every executor
+ * ends up here, in this JVM or in a worker JVM, which is what makes their outputs identical.
+ */
+public final class TaskRunner {
+
+    private TaskRunner() {
+    }
+
+    /**
+     * Runs {@code task} and writes its trace atomically (whole, or not at all).
+     *
+     * @throws InterruptedException if the thread was interrupted; no trace file is left behind
+     * @throws IOException          if the trace could not be written; no trace file is left behind
+     */
+    public static Summary run(Task task) throws IOException, InterruptedException {
+        Kernel kernel = Kernels.byName(task.kernel());
+        double[] params = task.params();
+        var rng = Seeds.generator(task.rng(), task.seed());
+        if (task.output() == null) {
+            return kernel.run(params, task.iterations(), rng, TraceSink.NONE);
+        }
+        Summary[] summary = new Summary[1];
+        AtomicFile.write(task.output(), false, out -> {
+            CsvTraceWriter csv = new CsvTraceWriter(out);
+            summary[0] = kernel.run(params, task.iterations(), rng, csv);
+            csv.flush();
+        });
+        return summary[0];
+    }
+
+    /** One line for a failure: the exception's class and message, without a stack trace. */
+    public static String describe(Throwable t) {
+        String m = t.getMessage();
+        String type = t.getClass().getSimpleName();
+        return m == null || m.isBlank() ? type : type + ": " + m;
+    }
+}
