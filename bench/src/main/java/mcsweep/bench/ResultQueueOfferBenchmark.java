@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.Control;
 
 /**
  * The queue behind {@code mcsweep.executors.ResultPipeline}: workers offer one outcome per finished task,
@@ -31,7 +32,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * consumer (the shape of a sweep on this 2-core machine), for the JCTools MPSC queues against the JDK's
  * {@link LinkedBlockingQueue} (a lock per offer and per drain).
  *
- * <p>Read the {@code offer} line (ops/s of all producers together = outcomes handed over per second). The
+ * <p>Read the {@code offer} line (ops/us of both producers together = outcomes handed over per microsecond;
+ * {@code drain} counts non-empty batches, and the group's total mixes the two). The
  * queues are unbounded, as the pipeline's is, so producers could run away from the consumer and measure
  * the garbage collector instead; every 256 offers a producer yields while the backlog exceeds
  * {@link #BACKLOG}, which keeps both sides honest and costs every queue the same.
@@ -142,10 +144,11 @@ public class ResultQueueOfferBenchmark {
     @Benchmark
     @Group("handOff")
     @GroupThreads(2)
-    public boolean offer(Producer p) {
+    public boolean offer(Producer p, Control control) {
         Channel c = channel;
         if ((++p.offers & (BATCH - 1)) == 0) {
-            while (c.size() > BACKLOG) {
+            // 'stopMeasurement': the consumer may already have left the iteration; do not wait for it
+            while (c.size() > BACKLOG && !control.stopMeasurement) {
                 Thread.yield(); // 3 threads on 2 cores: give the consumer the CPU
             }
         }
@@ -155,7 +158,12 @@ public class ResultQueueOfferBenchmark {
     @Benchmark
     @Group("handOff")
     @GroupThreads(1)
-    public int drain(Blackhole bh) {
-        return channel.drain(bh, BATCH);
+    public int drain(Blackhole bh, Control control) {
+        // One op = one non-empty batch, as the pipeline's consumer wakes up for; empty polls are not counted
+        int n;
+        while ((n = channel.drain(bh, BATCH)) == 0 && !control.stopMeasurement) {
+            Thread.onSpinWait();
+        }
+        return n;
     }
 }
