@@ -26,6 +26,7 @@ public final class ResultPipeline {
     /** Outcomes handed to the listener per {@link #drainTo} call, so the consumer regularly looks up. */
     public static final int BATCH = 1024;
 
+    private static final int SPINS = 64;
     private static final VarHandle PARKED;
 
     static {
@@ -121,6 +122,14 @@ public final class ResultPipeline {
     public void await() {
         if (Thread.currentThread() != consumer) {
             throw new IllegalStateException("only " + consumer + " consumes this pipeline");
+        }
+        // A short spin first: outcomes of short tasks come microseconds apart, and a park/unpark pair costs
+        // two system calls; a long wait still ends in park, leaving the CPU to the workers.
+        for (int i = 0; i < SPINS; i++) {
+            if (!queue.isEmpty()) {
+                return;
+            }
+            Thread.onSpinWait();
         }
         PARKED.setVolatile(this, true);
         if (queue.isEmpty()) {

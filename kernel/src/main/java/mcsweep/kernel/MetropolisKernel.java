@@ -72,7 +72,8 @@ public final class MetropolisKernel implements Kernel {
         final double lo = -h;          // U(-h, h) = lo + width * U(0, 1)
         final double width = 2.0 * h;
 
-        Block block = new Block(COLUMNS, Block.DEFAULT_CAPACITY);
+        // No bigger than the run: zeroing a full 73 KB block was the whole cost of a short task (~10 us).
+        Block block = new Block(COLUMNS, (int) Math.max(1, Math.min(Block.DEFAULT_CAPACITY, iterations)));
         final double[] xs = block.f64(0);
         final byte[] acc = block.i8(1);
         BatchMeans accepted = new BatchMeans(iterations);
