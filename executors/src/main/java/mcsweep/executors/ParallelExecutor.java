@@ -56,7 +56,13 @@ public abstract class ParallelExecutor implements SweepExecutor {
         }
         ResultPipeline pipeline = new ResultPipeline(list.size());
         SweepRun run = new SweepRun(list, options, pipeline);
-        Workers workers = start(run, Math.min(options.workers(), list.size()));
+        Workers workers;
+        try {
+            workers = start(run, Math.min(options.workers(), list.size()));
+        } catch (RuntimeException | Error e) {
+            run.stop(); // whatever did start skips its tasks and ends
+            throw e;
+        }
         boolean interrupted = false;
         boolean cancelled = false;
         boolean drained = false;
