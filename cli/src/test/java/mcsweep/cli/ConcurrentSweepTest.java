@@ -96,18 +96,21 @@ class ConcurrentSweepTest {
         int file = header.indexOf("file");
         int status = header.indexOf("status");
         List<String> finished = new ArrayList<>();
-        int notRun = 0;
+        List<String> notRun = new ArrayList<>();
         for (String row : rows.subList(1, rows.size())) {
             String[] cells = row.split(",", -1);
             if (cells[status].equals("ok")) {
                 finished.add(cells[file]);
             } else if (cells[status].equals("not run")) {
-                notRun++;
+                notRun.add(cells[file]);
             }
         }
-        assertThat(notRun).as("the sweep was cut short").isPositive();
-        assertThat(traces(out)).containsExactlyInAnyOrderElementsOf(finished);
-        for (String f : finished) {
+        assertThat(notRun).as("the sweep was cut short").isNotEmpty();
+        // Every finished task's trace, none of a task never started. (A task cancelled just as it finished
+        // may keep its trace: a worker process can be killed between its rename and its report.)
+        List<String> traces = traces(out);
+        assertThat(traces).containsAll(finished).doesNotContainAnyElementsOf(notRun);
+        for (String f : traces) {
             assertWholeTrace(out.resolve(f), iterations);
         }
     }
