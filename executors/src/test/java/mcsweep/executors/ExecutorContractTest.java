@@ -186,14 +186,15 @@ class ExecutorContractTest {
     @MethodSource("executors")
     void leavesNoThreadOfItsOwnAlive(SweepExecutor executor) throws Exception {
         ContractTestKernel.forgetThreads();
+        int n = manyTasks(executor) / 20; // 500: more than one generation of virtual threads
         List<Task> tasks = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < n; i++) {
             double[] v = {i, 0};
             tasks.add(new Task(i, ContractTestKernel.NAME, v, 100, 0, i, Seeds.DEFAULT_ALGORITHM, null));
         }
         Sweep s = Sweep.run(executor, tasks, ExecutionOptions.defaults().withWorkers(3), null);
 
-        assertThat(s.outcome).isEqualTo(new SweepOutcome(300, 0, 0, false));
+        assertThat(s.outcome).isEqualTo(new SweepOutcome(n, 0, 0, false));
         // Virtual threads are not in Thread.getAllStackTraces(); the kernel saw them, so ask them directly.
         assertThat(ContractTestKernel.THREADS).filteredOn(t -> t != s.caller).noneMatch(Thread::isAlive);
         noWorkerThreadOfOursIsAlive();
