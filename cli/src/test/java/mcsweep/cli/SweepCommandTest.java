@@ -95,6 +95,20 @@ class SweepCommandTest {
     }
 
     @Test
+    void repeatedValuesAreReplicasWithTheirOwnStreamsAndReplicaZeroIsTheSingleRun() throws Exception {
+        Path out = dir.resolve("rep");
+        Cli r = Cli.run("sweep", "--zip", "--beta", "1,1,2", "--x0", "1", "--h", "1", "--iterations", "500",
+                "--template", "b{beta}_r{replica}.csv", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(files(out)).containsExactly("b1.0_r0.csv", "b1.0_r1.csv", "b2.0_r0.csv", "summary.csv");
+        assertThat(Files.mismatch(out.resolve("b1.0_r0.csv"), out.resolve("b1.0_r1.csv"))).isNotEqualTo(-1);
+        Path single = dir.resolve("single");
+        Cli.run("sweep", "--beta", "1", "--x0", "1", "--h", "1", "--iterations", "500",
+                "--template", "b{beta}_r{replica}.csv", "--out", single.toString());
+        assertThat(Files.mismatch(out.resolve("b1.0_r0.csv"), single.resolve("b1.0_r0.csv"))).isEqualTo(-1);
+    }
+
+    @Test
     void runTakesTheLessonArgumentsAndGivesTheSameTraceAsTheSweep() throws Exception {
         Path out = dir.resolve("s");
         assertThat(Cli.run("sweep", "--beta", "2", "--x0", "0.5", "--h", "0.25", "--iterations", "3000",

@@ -3,10 +3,10 @@ package mcsweep.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
 import org.junit.jupiter.api.Test;
@@ -80,18 +80,11 @@ class MetropolisKernelTest {
     void batchMeansErrorIsLargerThanTheNaiveErrorForACorrelatedChain() throws Exception {
         // Small steps make the chain strongly correlated; sd/sqrt(n) would then badly underestimate.
         List<Double> xs2 = new ArrayList<>();
-        TraceSink collect = new TraceSink() {
-            @Override
-            public void begin(List<Column> columns) {
+        TraceSink collect = onBlock(b -> {
+            for (int i = 0; i < b.length(); i++) {
+                xs2.add(b.f64(0)[i] * b.f64(0)[i]);
             }
-
-            @Override
-            public void write(Block b) {
-                for (int i = 0; i < b.length(); i++) {
-                    xs2.add(b.f64(0)[i] * b.f64(0)[i]);
-                }
-            }
-        };
+        });
         Summary s = run(0, 0.3, 1, 200_000, 7, collect);
         double mean = xs2.stream().mapToDouble(d -> d).average().orElseThrow();
         double var = xs2.stream().mapToDouble(d -> (d - mean) * (d - mean)).sum() / (xs2.size() - 1);
@@ -166,23 +159,16 @@ class MetropolisKernelTest {
         List<Object> arrays = new ArrayList<>();
         int[] maxLength = {0};
         long[] rows = {0};
-        TraceSink sink = new TraceSink() {
-            @Override
-            public void begin(List<Column> columns) {
+        TraceSink sink = onBlock(b -> {
+            if (arrays.isEmpty()) {
+                arrays.add(b.f64(0));
+                arrays.add(b.i8(1));
             }
-
-            @Override
-            public void write(Block b) {
-                if (arrays.isEmpty()) {
-                    arrays.add(b.f64(0));
-                    arrays.add(b.i8(1));
-                }
-                assertThat(b.f64(0)).isSameAs(arrays.get(0));
-                assertThat(b.i8(1)).isSameAs(arrays.get(1));
-                maxLength[0] = Math.max(maxLength[0], b.length());
-                rows[0] += b.length();
-            }
-        };
+            assertThat(b.f64(0)).isSameAs(arrays.get(0));
+            assertThat(b.i8(1)).isSameAs(arrays.get(1));
+            maxLength[0] = Math.max(maxLength[0], b.length());
+            rows[0] += b.length();
+        });
         run(0, 1, 1, 1_000_000, 3, sink);
         assertThat(rows[0]).isEqualTo(1_000_000);
         assertThat(maxLength[0]).isEqualTo(Block.DEFAULT_CAPACITY);
@@ -206,18 +192,11 @@ class MetropolisKernelTest {
     @Test
     void anInterruptStopsTheRunAtABlockBoundary() {
         int[] blocks = {0};
-        TraceSink sink = new TraceSink() {
-            @Override
-            public void begin(List<Column> columns) {
+        TraceSink sink = onBlock(b -> {
+            if (++blocks[0] == 2) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public void write(Block b) {
-                if (++blocks[0] == 2) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
+        });
         assertThatThrownBy(() -> run(0, 1, 1, 100L * Block.DEFAULT_CAPACITY, 1, sink))
                 .isInstanceOf(InterruptedException.class);
         assertThat(blocks[0]).isEqualTo(2);
@@ -234,16 +213,23 @@ class MetropolisKernelTest {
     }
 
     private static TraceSink collectX(List<Double> into) {
+        return onBlock(b -> {
+            for (int i = 0; i < b.length(); i++) {
+                into.add(b.f64(0)[i]);
+            }
+        });
+    }
+
+    /** A sink that hands each block to {@code action}. */
+    private static TraceSink onBlock(Consumer<Block> action) {
         return new TraceSink() {
             @Override
             public void begin(List<Column> columns) {
             }
 
             @Override
-            public void write(Block b) throws IOException {
-                for (int i = 0; i < b.length(); i++) {
-                    into.add(b.f64(0)[i]);
-                }
+            public void write(Block b) {
+                action.accept(b);
             }
         };
     }
