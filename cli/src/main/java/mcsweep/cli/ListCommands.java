@@ -16,7 +16,7 @@ final class ListCommands {
     private ListCommands() {
     }
 
-    @Command(name = "executors", description = "Lists the executors found on the class path.")
+    @Command(name = "executors", mixinStandardHelpOptions = true, description = "Lists the executors found on the class path.")
     static final class Executors implements Runnable {
         @Override
         public void run() {
@@ -29,7 +29,7 @@ final class ListCommands {
         }
     }
 
-    @Command(name = "kernels", description = "Lists the kernels found on the class path, with their parameters.")
+    @Command(name = "kernels", mixinStandardHelpOptions = true, description = "Lists the kernels found on the class path, with their parameters.")
     static final class Kernels_ implements Runnable {
         @Override
         public void run() {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mcsweep run X0 BETA H ITERATIONS OUTPUT}: one task, with the lesson program's arguments. */
-@Command(name = "run", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "run", mixinStandardHelpOptions = true, header = "Runs one Metropolis task with the lesson program's arguments.", sortOptions = false, usageHelpAutoWidth = true,
         description = {"Runs one Metropolis task, taking the lesson program's arguments in its order",
             "(mc.py X0 BETA H NUM_ITERATIONS OUTPUT_FILE), and writes its trace as CSV to OUTPUT.",
             "The task's stream is the one 'mcsweep sweep' gives the same values and --seed."})

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code mcsweep sweep}: runs a kernel over a grid of parameter values. */
-@Command(name = "sweep", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "sweep", mixinStandardHelpOptions = true, header = "Runs a kernel over a grid of parameter values.", sortOptions = false, usageHelpAutoWidth = true,
         description = {
             "Runs a kernel over every combination of the given values (the Cartesian product, like",
             "itertools.product), or over the lists taken element by element with --zip.",

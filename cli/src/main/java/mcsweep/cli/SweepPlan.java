@@ -63,7 +63,11 @@ final class SweepPlan {
         if (spec.replicas() < 1) {
             throw new UserError("--replicas: " + spec.replicas() + " is out of range; replicas must be >= 1");
         }
-        Seeds.factory(spec.rng()); // fails with the list of algorithms if unknown
+        try {
+            Seeds.factory(spec.rng());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--rng: " + e.getMessage());
+        }
         List<double[]> combos = spec.zip() ? zip(names, lists) : product(lists);
 
         FileTemplate template = spec.template() == null ? null : new FileTemplate(spec.template(), names);

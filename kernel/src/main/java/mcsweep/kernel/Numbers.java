@@ -23,7 +23,7 @@ public final class Numbers {
         double a = Math.abs(v);
         String shortest = Double.toString(v); // shortest repr that round-trips (JDK 19+)
         if (a >= 1e-4 && a < 1e16) {
-            String plain = new BigDecimal(shortest).toPlainString();
+            String plain = new BigDecimal(shortest).stripTrailingZeros().toPlainString();
             return plain.indexOf('.') < 0 ? plain + ".0" : plain;
         }
         // Python: 1e-05, 1.5e+16; Java: 1.0E-5, 1.5E16

@@ -1,0 +1,256 @@
+package mcsweep.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MetropolisKernelTest {
+
+    private final Kernel kernel = new MetropolisKernel();
+
+    private Summary run(double x0, double h, double beta, long n, long seed, TraceSink sink) throws Exception {
+        double[] p = new double[3];
+        p[MetropolisKernel.X0] = x0;
+        p[MetropolisKernel.H] = h;
+        p[MetropolisKernel.BETA] = beta;
+        return kernel.run(p, n, Seeds.generator(Seeds.DEFAULT_ALGORITHM, seed), sink);
+    }
+
+    /**
+     * The exact acceptance probability of this proposal under exp(-beta x^2): the average over x ~ pi and
+     * d ~ U(-w, w), w = h*h, of min(1, exp(-beta((x+d)^2 - x^2))), by the midpoint rule on a fine grid.
+     */
+    static double exactAcceptance(double h, double beta) {
+        double sigma = Math.sqrt(1 / (2 * beta));
+        double w = h * h;
+        int nx = 1600, nd = 1600;
+        double xlo = -9 * sigma, dx = 18 * sigma / nx, dd = 2 * w / nd;
+        double norm = 0, sum = 0;
+        for (int i = 0; i < nx; i++) {
+            double x = xlo + (i + 0.5) * dx;
+            double pi = Math.exp(-beta * x * x);
+            double inner = 0;
+            for (int j = 0; j < nd; j++) {
+                double y = x - w + (j + 0.5) * dd;
+                double dH = y * y - x * x;
+                inner += dH <= 0 ? 1 : Math.exp(-beta * dH);
+            }
+            sum += pi * inner / nd;
+            norm += pi;
+        }
+        return sum / norm;
+    }
+
+    @ParameterizedTest(name = "beta={0}, h={1}")
+    @CsvSource({"0.1, 2.0", "0.1, 1.0", "1.0, 1.0", "1.0, 0.5", "10.0, 0.5", "10.0, 1.0"})
+    void meanXSquaredAndAcceptanceMatchTheExactValuesWithinFourErrors(double beta, double h) throws Exception {
+        Summary s = run(0.5, h, beta, 1_000_000, 2024, TraceSink.NONE);
+
+        double exactX2 = 1 / (2 * beta);
+        assertThat(s.get("exact_x2")).isEqualTo(exactX2);
+        assertThat(s.get("mean_x2_err")).isPositive().isLessThan(0.05 * exactX2);
+        assertThat(Math.abs(s.get("mean_x2") - exactX2)).isLessThan(4 * s.get("mean_x2_err"));
+        assertThat(s.get("deviation")).isEqualTo((s.get("mean_x2") - exactX2) / s.get("mean_x2_err"));
+
+        double exactAcc = exactAcceptance(h, beta);
+        assertThat(s.get("acceptance_err")).isPositive().isLessThan(0.01);
+        assertThat(Math.abs(s.get("acceptance") - exactAcc)).isLessThan(4 * s.get("acceptance_err"));
+
+        assertThat(Math.abs(s.get("mean_x"))).isLessThan(4 * s.get("mean_x_err"));
+        assertThat(s.get("iterations")).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void exactAcceptanceIsRightInTheLimitsItCanBeCheckedIn() {
+        // Tiny steps are almost always accepted; huge steps almost never.
+        assertThat(exactAcceptance(0.01, 1)).isGreaterThan(0.999);
+        assertThat(exactAcceptance(10, 1)).isLessThan(0.02);
+    }
+
+    @Test
+    void batchMeansErrorIsLargerThanTheNaiveErrorForACorrelatedChain() throws Exception {
+        // Small steps make the chain strongly correlated; sd/sqrt(n) would then badly underestimate.
+        List<Double> xs2 = new ArrayList<>();
+        TraceSink collect = onBlock(b -> {
+            for (int i = 0; i < b.length(); i++) {
+                xs2.add(b.f64(0)[i] * b.f64(0)[i]);
+            }
+        });
+        Summary s = run(0, 0.3, 1, 200_000, 7, collect);
+        double mean = xs2.stream().mapToDouble(d -> d).average().orElseThrow();
+        double var = xs2.stream().mapToDouble(d -> (d - mean) * (d - mean)).sum() / (xs2.size() - 1);
+        double naive = Math.sqrt(var / xs2.size());
+        assertThat(s.get("mean_x2")).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(s.get("mean_x2_err")).isGreaterThan(3 * naive);
+    }
+
+    @Test
+    void everyRowIsTheStateAfterItsStepAndRejectedStepsKeepTheState() throws Exception {
+        List<double[]> rows = new ArrayList<>();
+        TraceSink collect = new TraceSink() {
+            @Override
+            public void begin(List<Column> columns) {
+                assertThat(columns).extracting(Column::name).containsExactly("x", "accept");
+            }
+
+            @Override
+            public void write(Block b) {
+                for (int i = 0; i < b.length(); i++) {
+                    rows.add(new double[] {b.f64(0)[i], b.i8(1)[i]});
+                }
+            }
+        };
+        long n = 3 * Block.DEFAULT_CAPACITY + 17;
+        double h = 1.5;
+        Summary s = run(2.0, h, 1.0, n, 11, collect);
+        assertThat(rows).hasSize((int) n);
+        double prev = 2.0;
+        long accepted = 0;
+        for (double[] r : rows) {
+            if (r[1] == 0) {
+                assertThat(r[0]).isEqualTo(prev);
+            } else {
+                accepted++;
+                assertThat(Math.abs(r[0] - prev)).isLessThanOrEqualTo(h * h);
+            }
+            prev = r[0];
+        }
+        assertThat(s.get("acceptance")).isEqualTo((double) accepted / n);
+    }
+
+    @Test
+    void zeroIterationsWriteOnlyTheHeader() throws Exception {
+        int[] blocks = {0};
+        boolean[] begun = {false};
+        Summary s = run(1, 1, 1, 0, 1, new TraceSink() {
+            @Override
+            public void begin(List<Column> columns) {
+                begun[0] = true;
+            }
+
+            @Override
+            public void write(Block b) {
+                blocks[0]++;
+            }
+        });
+        assertThat(begun[0]).isTrue();
+        assertThat(blocks[0]).isZero();
+        assertThat(s.get("iterations")).isZero();
+        assertThat(s.get("acceptance")).isNaN();
+    }
+
+    @Test
+    void sameSeedSameSummaryAndDifferentSeedDifferentSummary() throws Exception {
+        assertThat(run(1, 1, 1, 50_000, 5, TraceSink.NONE)).isEqualTo(run(1, 1, 1, 50_000, 5, TraceSink.NONE));
+        assertThat(run(1, 1, 1, 50_000, 5, TraceSink.NONE)).isNotEqualTo(run(1, 1, 1, 50_000, 6, TraceSink.NONE));
+    }
+
+    @Test
+    void streamsBlockByBlockReusingOneBufferSoMemoryIsBoundedWhateverTheLength() throws Exception {
+        List<Object> arrays = new ArrayList<>();
+        int[] maxLength = {0};
+        long[] rows = {0};
+        TraceSink sink = onBlock(b -> {
+            if (arrays.isEmpty()) {
+                arrays.add(b.f64(0));
+                arrays.add(b.i8(1));
+            }
+            assertThat(b.f64(0)).isSameAs(arrays.get(0));
+            assertThat(b.i8(1)).isSameAs(arrays.get(1));
+            maxLength[0] = Math.max(maxLength[0], b.length());
+            rows[0] += b.length();
+        });
+        run(0, 1, 1, 1_000_000, 3, sink);
+        assertThat(rows[0]).isEqualTo(1_000_000);
+        assertThat(maxLength[0]).isEqualTo(Block.DEFAULT_CAPACITY);
+    }
+
+    @Test
+    void allocationDoesNotGrowWithTheIterationCount() throws Exception {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().threadId();
+        run(0, 1, 1, 200_000, 1, TraceSink.NONE); // warm up: class loading and JIT allocate once
+        long before = threads.getThreadAllocatedBytes(tid);
+        run(0, 1, 1, 10_000, 1, TraceSink.NONE);
+        long small = threads.getThreadAllocatedBytes(tid) - before;
+        before = threads.getThreadAllocatedBytes(tid);
+        run(0, 1, 1, 2_000_000, 1, TraceSink.NONE);
+        long large = threads.getThreadAllocatedBytes(tid) - before;
+        // 200x the steps: a per-step allocation of even 8 bytes would add 16 MB.
+        assertThat(large).isLessThan(small + 256 * 1024);
+    }
+
+    @Test
+    void anInterruptStopsTheRunAtABlockBoundary() {
+        int[] blocks = {0};
+        TraceSink sink = onBlock(b -> {
+            if (++blocks[0] == 2) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThatThrownBy(() -> run(0, 1, 1, 100L * Block.DEFAULT_CAPACITY, 1, sink))
+                .isInstanceOf(InterruptedException.class);
+        assertThat(blocks[0]).isEqualTo(2);
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void aLongerRunOfTheSameTaskContinuesTheSameStream() throws Exception {
+        List<Double> shortRun = new ArrayList<>();
+        List<Double> longRun = new ArrayList<>();
+        run(1, 1, 1, 1000, 9, collectX(shortRun));
+        run(1, 1, 1, 20_000, 9, collectX(longRun));
+        assertThat(longRun.subList(0, 1000)).isEqualTo(shortRun);
+    }
+
+    private static TraceSink collectX(List<Double> into) {
+        return onBlock(b -> {
+            for (int i = 0; i < b.length(); i++) {
+                into.add(b.f64(0)[i]);
+            }
+        });
+    }
+
+    /** A sink that hands each block to {@code action}. */
+    private static TraceSink onBlock(Consumer<Block> action) {
+        return new TraceSink() {
+            @Override
+            public void begin(List<Column> columns) {
+            }
+
+            @Override
+            public void write(Block b) {
+                action.accept(b);
+            }
+        };
+    }
+
+    @Test
+    void rejectsNegativeIterations() {
+        assertThatThrownBy(() -> run(0, 1, 1, -1, 1, TraceSink.NONE)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("iterations");
+    }
+
+    @Test
+    void declaresItsParametersWithRanges() {
+        assertThat(kernel.parameters()).extracting(Parameter::name).containsExactly("x0", "h", "beta");
+        Parameter beta = kernel.parameters().get(MetropolisKernel.BETA);
+        assertThat(beta.accepts(0.5)).isTrue();
+        assertThat(beta.accepts(0)).isFalse();
+        assertThat(beta.accepts(Double.NaN)).isFalse();
+        assertThat(beta.accepts(Double.POSITIVE_INFINITY)).isFalse();
+        assertThatThrownBy(() -> beta.check(-1)).hasMessage("beta = -1.0 is not allowed: beta must be a finite number > 0.0");
+        assertThat(Kernels.byName("metropolis")).isInstanceOf(MetropolisKernel.class);
+        RandomGenerator unused = Seeds.generator("Xoroshiro128PlusPlus", 1);
+        assertThat(unused).isNotNull();
+    }
+}

@@ -1,0 +1,77 @@
+package mcsweep.kernel.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import mcsweep.kernel.Block;
+import mcsweep.kernel.Column;
+import org.junit.jupiter.api.Test;
+
+class CsvTraceWriterTest {
+
+    private static final List<Column> COLUMNS = List.of(Column.f64("x"), Column.i8("accept"));
+
+    @Test
+    void everyDoubleParsesBackToTheIdenticalValue() throws Exception {
+        double[] special = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE,
+            1e-5, 1e-4, 0.1, 1.0 / 3, 1e16, 123456789.123456789, Math.nextUp(1.0), Math.nextDown(1.0)};
+        SplittableRandom r = new SplittableRandom(1);
+        int n = 50_000;
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = i < special.length ? special[i]
+                    : i % 3 == 0 ? Double.longBitsToDouble(r.nextLong()) // any bit pattern
+                    : r.nextGaussian() * Math.pow(10, r.nextInt(-20, 20));
+            if (!Double.isFinite(values[i])) {
+                values[i] = i;
+            }
+        }
+        Block block = new Block(COLUMNS, 4096);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CsvTraceWriter w = new CsvTraceWriter(bytes);
+        w.begin(COLUMNS);
+        for (int start = 0; start < n; start += block.capacity()) {
+            int len = Math.min(block.capacity(), n - start);
+            for (int i = 0; i < len; i++) {
+                block.f64(0)[i] = values[start + i];
+                block.i8(1)[i] = (byte) ((start + i) % 2);
+            }
+            block.length(len);
+            w.write(block);
+        }
+        w.flush();
+
+        String[] lines = bytes.toString(StandardCharsets.US_ASCII).split("\n", -1);
+        assertThat(lines[0]).isEqualTo("x,accept");
+        assertThat(lines).hasSize(n + 2); // header, n rows, empty string after the last newline
+        assertThat(lines[n + 1]).isEmpty();
+        for (int i = 0; i < n; i++) {
+            String[] cells = lines[i + 1].split(",");
+            assertThat(Double.doubleToRawLongBits(Double.parseDouble(cells[0])))
+                    .as("row %d", i).isEqualTo(Double.doubleToRawLongBits(values[i]));
+            assertThat(cells[1]).isEqualTo(i % 2 == 0 ? "0" : "1");
+        }
+    }
+
+    @Test
+    void aRepeatedValueIsSpelledTheSameAsItsFirstOccurrence() throws Exception {
+        Block block = new Block(COLUMNS, 8);
+        double[] xs = {0.1, 0.1, 0.30000000000000004, 0.30000000000000004, -0.0, 0.0};
+        for (int i = 0; i < xs.length; i++) {
+            block.f64(0)[i] = xs[i];
+            block.i8(1)[i] = 1;
+        }
+        block.length(xs.length);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CsvTraceWriter w = new CsvTraceWriter(bytes);
+        w.begin(COLUMNS);
+        w.write(block);
+        w.flush();
+        assertThat(bytes.toString(StandardCharsets.US_ASCII)).isEqualTo(
+                "x,accept\n0.1,1\n0.1,1\n0.30000000000000004,1\n0.30000000000000004,1\n-0.0,1\n0.0,1\n");
+    }
+}
