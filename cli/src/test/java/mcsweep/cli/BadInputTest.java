@@ -31,7 +31,7 @@ class BadInputTest {
         --beta 0.5,,1                          | --beta: empty value
         --beta ,                               | --beta: empty value
         --beta 1:0:0.1                         | --beta: range '1:0:0.1' is empty
-        --executor warp                        | --executor: unknown executor 'warp'; available: sequential
+        --executor warp                        | --executor: unknown executor 'warp'; available:
         --template same.csv                    | names two tasks' files same.csv
         --template b{gamma}.csv                | --template: unknown placeholder {gamma}
         --template ../b{beta}_m{x0}_h{h}.csv   | --template:
