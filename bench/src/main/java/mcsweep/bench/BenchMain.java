@@ -19,6 +19,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
+import mcsweep.executors.ExecutionOptions;
 import mcsweep.executors.SweepExecutors;
 import mcsweep.kernel.io.AtomicFile;
 
@@ -76,18 +77,18 @@ public final class BenchMain {
         int cores = Runtime.getRuntime().availableProcessors();
         Path python = Python.withNumpy().orElse(null);
         Profile profile = a.full() ? Profile.FULL : Profile.DEFAULT;
-        Profile.Found found = new Profile.Found(executors, cores, python != null);
-        List<Profile.Group> groups = user.getIncludes().isEmpty() ? profile.groups(found)
-                : List.of(Profile.custom(found));
-
+        boolean custom = !user.getIncludes().isEmpty();
         out.printf(Locale.ROOT, "mcsweep bench: %s profile; executors found: %s; %d cores; Java %s (%s)%n",
-                user.getIncludes().isEmpty() ? profile.name().toLowerCase(Locale.ROOT) : "custom",
+                custom ? "custom" : profile.name().toLowerCase(Locale.ROOT),
                 String.join(", ", executors), cores, System.getProperty("java.version"), System.getProperty("java.home"));
         out.println("  python reference: " + (python == null ? "none (no python3 with numpy on the PATH)"
                 : python + " (sys.executable of python3 on the PATH, so no shim start-up is counted)"));
         out.println("  results: " + results.toAbsolutePath());
 
         long start = System.nanoTime();
+        List<String> slow = custom ? List.of() : slowExecutors(executors, cores, out);
+        Profile.Found found = new Profile.Found(executors, slow, cores, python != null);
+        List<Profile.Group> groups = custom ? List.of(Profile.custom(found)) : profile.groups(found);
         List<RunResult> all = new ArrayList<>();
         for (Profile.Group g : groups) {
             try {
@@ -128,6 +129,41 @@ public final class BenchMain {
         out.printf(Locale.ROOT, "%nWrote jmh.json, overhead.csv, overhead.png to %s (benchmarks took %s)%n",
                 results.toAbsolutePath(), Format.duration(benchNanos));
         return 0;
+    }
+
+    /**
+     * Runs one batch of zero-step tasks through each executor, here, to find those that take a second or
+     * more per batch (one JVM per task); the profile measures those with fewer operations. It also
+     * leaves behind whatever an executor caches between runs (such as a worker CDS archive), so the
+     * benchmarks do not time its creation.
+     */
+    private static List<String> slowExecutors(List<String> executors, int cores, PrintStream out) {
+        List<String> slow = new ArrayList<>();
+        StringBuilder line = new StringBuilder("  one batch of " + ExecutorTaskBenchmark.TASKS
+                + " zero-step tasks, " + cores + " workers:");
+        for (String name : executors) {
+            var tasks = Workloads.tasks(ExecutorTaskBenchmark.TASKS, 0);
+            var collector = new Workloads.Collector();
+            long t0 = System.nanoTime();
+            try {
+                var outcome = SweepExecutors.byName(name).execute(tasks,
+                        ExecutionOptions.defaults().withWorkers(cores), collector);
+                collector.check(name, outcome, tasks.size());
+            } catch (RuntimeException e) {
+                line.append(' ').append(name).append(" failed (").append(e.getMessage()).append(");");
+                continue;
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            line.append(' ').append(name).append(' ').append(Format.duration(seconds * 1e9)).append(';');
+            if (seconds >= Profile.SLOW_BATCH_SECONDS) {
+                slow.add(name);
+            }
+        }
+        out.println(line.substring(0, line.length() - 1));
+        if (!slow.isEmpty()) {
+            out.println("  measured with fewer, longer operations: " + String.join(", ", slow));
+        }
+        return List.copyOf(slow);
     }
 
     private static void writeResults(List<RunResult> all, ResultFormatType type, Path file) throws Exception {

@@ -58,6 +58,9 @@ final class Format {
 
     static String percent(double share) {
         double p = share * 100;
+        if (p >= 99 && p < 100) {
+            return String.format(Locale.ROOT, "%.1f%%", Math.floor(p * 10) / 10); // never round up to 100%
+        }
         return (p >= 10 || p == 0 ? String.format(Locale.ROOT, "%.0f", p) : sig(p)) + "%";
     }
 

@@ -33,6 +33,9 @@ final class OverheadAnalysis {
     /** The shares the crossover is reported for. */
     static final double[] SHARES = {0.05, 0.01};
 
+    /** Predictions within this factor of the best are named as about as good. */
+    static final double CLOSE = 1.25;
+
     record Key(String executor, int workers, long steps) {
     }
 
@@ -212,7 +215,15 @@ final class OverheadAnalysis {
             line.append("no executor was measured");
         } else {
             Prediction best = ranked.get(0);
-            line.append(best.executor()).append(" (").append(Format.duration(best.sweepNanos())).append(" predicted)");
+            line.append(best.executor()).append(" (").append(Format.duration(best.sweepNanos())).append(" predicted");
+            // Rankings inside the noise of a short run are not a recommendation: name the close ones.
+            List<String> close = ranked.stream().skip(1).filter(p -> p.sweepNanos() <= best.sweepNanos() * CLOSE)
+                    .map(Prediction::executor).toList();
+            if (!close.isEmpty()) {
+                line.append("; ").append(String.join(", ", close)).append(" within ")
+                        .append(Format.percent(CLOSE - 1));
+            }
+            line.append(')');
             Prediction process = ranked.stream().filter(p -> p.executor().equals("process")).findFirst().orElse(null);
             if (process != null && process.overheadShare() > 0) {
                 line.append("; process-per-task would spend ").append(Format.percent(process.overheadShare()))

@@ -65,16 +65,20 @@ class BenchArgsTest {
 
     @Test
     void theDefaultProfileNamesItsBenchmarksAndLeavesOutTheLongOnes() {
-        var found = new Profile.Found(List.of("sequential", "process"), 2, false);
+        var found = new Profile.Found(List.of("sequential", "process"), List.of("process"), 2, false);
         List<Profile.Group> groups = Profile.DEFAULT.groups(found);
 
-        assertThat(groups).extracting(Profile.Group::name).containsExactly("kernel", "jvmstart", "executor");
+        assertThat(groups).extracting(Profile.Group::name)
+                .containsExactly("kernel", "jvmstart", "executor", "executor-slow");
         assertThat(groups).allSatisfy(g -> assertThat(g.include()).doesNotContain("ResultQueue")
                 .startsWith("mcsweep\\.bench\\.").endsWith("Benchmark\\."));
         Profile.Group exec = groups.get(2);
         assertThat(exec.params().get("steps")).doesNotContain("1000000");
-        assertThat(exec.params().get("executor")).containsExactly("sequential", "process");
+        assertThat(exec.params().get("executor")).containsExactly("sequential");
         assertThat(exec.params().get("workers")).containsExactly("1", "2");
+        Profile.Group slow = groups.get(3);
+        assertThat(slow.params().get("executor")).containsExactly("process");
+        assertThat(slow.params().get("steps")).containsExactly("0", "10000");
         assertThat(groups.get(1).params().get("variant")).doesNotContain("python-numpy");
         assertThat(Profile.FULL.groups(found)).extracting(Profile.Group::name)
                 .contains("sweeps", "other");

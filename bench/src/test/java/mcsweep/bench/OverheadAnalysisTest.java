@@ -108,6 +108,24 @@ class OverheadAnalysisTest {
     }
 
     @Test
+    void executorsWithinAQuarterOfTheBestAreNamedBesideIt() {
+        Map<OverheadAnalysis.Key, Score> m = sweepLike();
+        m.put(key("virtual", 2, 0), Score.of(3_000));
+        m.put(key("virtual", 2, 10_000), Score.of(180_000)); // 18% slower than forkjoin
+        var a = new OverheadAnalysis(NS_PER_STEP, null, m);
+
+        assertThat(a.recommend(10_000, 324).line())
+                .startsWith("for 324 tasks of 10,000 steps: forkjoin (49.6 ms predicted; virtual within 25%);");
+    }
+
+    @Test
+    void aShareJustUnderAHundredPercentIsNotRoundedUp() {
+        assertThat(Format.percent(0.996)).isEqualTo("99.6%");
+        assertThat(Format.percent(0.94)).isEqualTo("94%");
+        assertThat(Format.percent(0.0341)).isEqualTo("3.41%");
+    }
+
+    @Test
     void withoutAProcessExecutorTheJvmStartUpMeasuresWhatOneJvmPerTaskWouldCost() {
         Map<OverheadAnalysis.Key, Score> m = new HashMap<>();
         m.put(key("sequential", 1, 0), Score.of(2_000));
