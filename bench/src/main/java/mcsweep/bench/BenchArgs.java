@@ -34,7 +34,7 @@ record BenchArgs(boolean full, long iterations, int tasks, Path results, String 
     static final String USAGE = """
             Usage: java -jar bench.jar [--full] [--iterations N] [--tasks M] [--results DIR] [JMH options]
             Runs mcsweep's JMH benchmarks, then prints the executor comparison, the crossover task lengths
-            and a recommendation, and writes jmh.json, overhead.csv and overhead.png into the results folder.
+            and a recommendation, and writes jmh.json, report.txt, overhead.csv and overhead.png into the results folder.
               --full            the long, more precise profile (also the 10^6-step tasks and the lesson's
                                 sweeps end to end); the default profile takes under 5 minutes on 2 cores
               --iterations N    steps per task of the sweep to recommend for (default 10000)

@@ -34,16 +34,16 @@ final class OverheadChart {
     }
 
     private static XYChart measured(OverheadAnalysis a) {
-        XYChart c = base("Time per task, 1 worker (measured)", "steps per task", "time per task (ms)",
-                Styler.LegendPosition.InsideNW);
+        XYChart c = base("Time per task, 1 worker (measured)", "steps per task (0 steps drawn at 1)",
+                "time per task (ms)");
         double maxSteps = 100;
         for (String e : a.executors()) {
             NavigableMap<Long, Double> curve = a.curve(e, 1);
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
             for (Map.Entry<Long, Double> p : curve.entrySet()) {
-                if (p.getKey() > 0 && p.getValue() > 0) { // log axes: zero-step tasks are in the table
-                    xs.add((double) p.getKey());
+                if (p.getValue() > 0) { // log axes: zero-step tasks go at 1 step
+                    xs.add((double) Math.max(1, p.getKey()));
                     ys.add(p.getValue() / 1e6);
                     maxSteps = Math.max(maxSteps, p.getKey());
                 }
@@ -54,8 +54,8 @@ final class OverheadChart {
             }
         }
         if (a.nanosPerStep() > 0) {
-            XYSeries k = c.addSeries("kernel alone", List.of(100.0, maxSteps),
-                    List.of(100 * a.nanosPerStep() / 1e6, maxSteps * a.nanosPerStep() / 1e6));
+            XYSeries k = c.addSeries("kernel alone", List.of(1.0, maxSteps),
+                    List.of(a.nanosPerStep() / 1e6, maxSteps * a.nanosPerStep() / 1e6));
             k.setLineStyle(SeriesLines.DASH_DASH);
             k.setLineColor(Color.GRAY);
             k.setMarker(SeriesMarkers.NONE);
@@ -68,8 +68,7 @@ final class OverheadChart {
 
     private static XYChart share(OverheadAnalysis a) {
         XYChart c = base("Overhead share of each task (model, most workers)", "steps per task",
-                "overhead share of task time (%)",
-                Styler.LegendPosition.InsideNE);
+                "overhead share of task time (%)");
         List<Double> xs = new ArrayList<>();
         for (double s = 10; s <= 1e9; s *= Math.sqrt(10)) {
             xs.add(s);
@@ -105,10 +104,11 @@ final class OverheadChart {
         return c;
     }
 
-    private static XYChart base(String title, String x, String y, Styler.LegendPosition legend) {
-        XYChart c = new XYChartBuilder().width(800).height(560).title(title).xAxisTitle(x).yAxisTitle(y).build();
+    private static XYChart base(String title, String x, String y) {
+        XYChart c = new XYChartBuilder().width(800).height(640).title(title).xAxisTitle(x).yAxisTitle(y).build();
         c.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
-        c.getStyler().setLegendPosition(legend);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // never over a curve
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         return c;
     }
