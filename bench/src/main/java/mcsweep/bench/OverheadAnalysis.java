@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * clamped to {@code [t/W, t]} where {@code t} is the kernel's warm time per step (no executor beats
  * perfect parallelism over its workers, and none runs a warm kernel slower than one core does; a cold
  * worker JVM's slower first steps thus count as overhead only where they were measured).
- * The <b>overhead share</b> of a task of {@code s} steps is {@code T(0) / T(s)}; the <b>crossover</b>
+ * The <b>overhead share</b> of a task of {@code s} steps is {@code T(0) / (T(0) + s slope)}; the <b>crossover</b>
  * for a share {@code p} is the length where {@code T(0) / (T(0) + s slope) = p}, i.e.
  * {@code s = T(0) (1 - p) / (p slope)}; with one worker that is {@code overhead (1 - p) / (p t)}.
  */
@@ -205,7 +205,10 @@ final class OverheadAnalysis {
                 continue;
             }
             Score zero = perTask.get(new Key(e, w, 0));
-            double share = zero == null ? Double.NaN : Math.min(1, zero.median() / t);
+            // The model's share, as for the crossover: a measured T(0) > T(s) (noise) cannot exceed 100%.
+            double slope = slope(e, w);
+            double share = zero == null ? Double.NaN
+                    : zero.median() / (zero.median() + iterations * (slope > 0 ? slope : 0));
             ranked.add(new Prediction(e, w, t, t * tasks, share));
         }
         ranked.sort(Comparator.comparingDouble(Prediction::sweepNanos));
