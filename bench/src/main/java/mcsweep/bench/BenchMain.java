@@ -72,7 +72,10 @@ public final class BenchMain {
 
         Path results = a.results() != null ? a.results()
                 : Path.of("bench-results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        Files.createDirectories(results);
+        if (Files.exists(results) && !Files.isDirectory(results)) {
+            err.println("bench: --results: " + results + " is a file; give a folder (created if missing)");
+            return 2;
+        }
         List<String> executors = SweepExecutors.names();
         int cores = Runtime.getRuntime().availableProcessors();
         Path python = Python.withNumpy().orElse(null);
@@ -111,6 +114,11 @@ public final class BenchMain {
         }
         long benchNanos = System.nanoTime() - start;
 
+        if (all.isEmpty()) {
+            err.println("bench: no benchmark finished; nothing written");
+            return 1;
+        }
+        Files.createDirectories(results); // only now: a run that measured nothing leaves nothing behind
         writeResults(all, ResultFormatType.JSON, results.resolve("jmh.json"));
         if (a.resultFormat() != null || a.resultFile() != null) {
             ResultFormatType type = a.resultFormat() == null ? ResultFormatType.CSV
