@@ -1,0 +1,174 @@
+package mcsweep.bench;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+
+import mcsweep.kernel.Seeds;
+import mcsweep.kernel.io.AtomicFile;
+
+/** Reads JMH's results into an {@link OverheadAnalysis}, prints the report and writes the CSV. */
+final class BenchReport {
+
+    private final OverheadAnalysis analysis;
+    private final Map<String, Score> kernel;      // "rng sink" -> ns per step
+    private final Map<String, Score> jvmStarts;   // variant -> ns
+    private final Map<String, Score> sweeps;      // "sweep executor" -> ns
+
+    private BenchReport(OverheadAnalysis analysis, Map<String, Score> kernel, Map<String, Score> jvmStarts,
+                        Map<String, Score> sweeps) {
+        this.analysis = analysis;
+        this.kernel = kernel;
+        this.jvmStarts = jvmStarts;
+        this.sweeps = sweeps;
+    }
+
+    OverheadAnalysis analysis() {
+        return analysis;
+    }
+
+    static BenchReport of(Collection<RunResult> results) {
+        Map<String, Score> kernel = new LinkedHashMap<>();
+        Map<String, Score> jvm = new LinkedHashMap<>();
+        Map<String, Score> sweeps = new TreeMap<>();
+        Map<OverheadAnalysis.Key, Score> perTask = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            var p = r.getParams();
+            String bench = p.getBenchmark();
+            Score s = score(r.getPrimaryResult());
+            if (bench.startsWith(KernelStepBenchmark.class.getName() + ".")) {
+                kernel.put(p.getParam("rng") + " " + p.getParam("sink"), s);
+            } else if (bench.startsWith(JvmStartBenchmark.class.getName() + ".")) {
+                jvm.put(p.getParam("variant"), s);
+            } else if (bench.startsWith(ExecutorTaskBenchmark.class.getName() + ".")) {
+                perTask.put(new OverheadAnalysis.Key(p.getParam("executor"), Integer.parseInt(p.getParam("workers")),
+                        Long.parseLong(p.getParam("steps"))), s);
+            } else if (bench.startsWith(LessonSweepBenchmark.class.getName() + ".")) {
+                sweeps.put(p.getParam("sweep") + " " + p.getParam("executor"), s);
+            }
+        }
+        // Benchmark tasks keep no trace and use the default generator: their kernel speed is this one.
+        Score step = kernel.get(Seeds.DEFAULT_ALGORITHM + " none");
+        if (step == null) {
+            step = kernel.entrySet().stream().filter(e -> e.getKey().endsWith(" none")).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+        }
+        double nsPerStep = step == null ? Double.NaN : step.median();
+        return new BenchReport(new OverheadAnalysis(nsPerStep, jvm.get("java"), perTask), kernel, jvm, sweeps);
+    }
+
+    static Score score(Result<?> r) {
+        double k = Score.nanosPer(r.getScoreUnit());
+        double median = r.getStatistics().getN() > 0 ? r.getStatistics().getPercentile(50) : r.getScore();
+        return new Score(median * k, r.getScore() * k, r.getScoreError() * k);
+    }
+
+    void print(PrintStream out, long iterations, int tasks, Path python) {
+        out.println();
+        out.println("==== mcsweep bench: which executor for my sweep? (medians ± JMH's 99.9% error) ====");
+        if (!kernel.isEmpty()) {
+            out.println();
+            out.println("Kernel, time per Metropolis step (KernelStepBenchmark):");
+            out.printf(Locale.ROOT, "  %-22s %-18s %-18s%n", "generator", "kernel only", "with CSV writer");
+            Map<String, String[]> byRng = new LinkedHashMap<>();
+            kernel.forEach((k, v) -> {
+                String[] parts = k.split(" ");
+                byRng.computeIfAbsent(parts[0], x -> new String[] {"n/a", "n/a"})
+                        [parts[1].equals("none") ? 0 : 1] = Format.withError(v);
+            });
+            byRng.forEach((rng, v) -> out.printf(Locale.ROOT, "  %-22s %-18s %-18s%n", rng, v[0], v[1]));
+        }
+        if (!jvmStarts.isEmpty()) {
+            out.println();
+            out.println("Per-process start-up, start to exit (JvmStartBenchmark):");
+            jvmStarts.forEach((v, s) -> out.printf(Locale.ROOT, "  %-26s %s%s%n", v, Format.withError(s),
+                    v.startsWith("python") && python != null ? "   (" + python + " -c 'import numpy')" : ""));
+        }
+        List<OverheadAnalysis.Row> rows = analysis.table();
+        if (!rows.isEmpty()) {
+            out.println();
+            out.println("Executor overhead per task (ExecutorTaskBenchmark, zero-step tasks in batches of "
+                    + ExecutorTaskBenchmark.TASKS + "; relative to sequential and to one JVM start-up):");
+            out.printf(Locale.ROOT, "  %-12s %7s  %-20s %-14s %-14s%n", "executor", "workers", "overhead/task",
+                    "vs sequential", "vs JVM start");
+            for (var r : rows) {
+                out.printf(Locale.ROOT, "  %-12s %7d  %-20s %-14s %-14s%n", r.executor(), r.workers(),
+                        Format.withError(r.overhead()), Format.ratio(r.vsSequential()), Format.ratio(r.vsJvmStart()));
+            }
+            out.println();
+            out.printf(Locale.ROOT, "Crossover: task length above which the overhead is under 5%% / 1%% of the task"
+                    + " (kernel %s per step):%n", Format.duration(analysis.nanosPerStep()));
+            out.printf(Locale.ROOT, "  %-12s %7s  %-26s %-26s%n", "executor", "workers", "under 5%", "under 1%");
+            for (var r : rows) {
+                if (r.crossovers().isEmpty()) {
+                    continue;
+                }
+                var c5 = r.crossovers().get(0);
+                var c1 = r.crossovers().get(1);
+                out.printf(Locale.ROOT, "  %-12s %7d  %-26s %-26s%n", r.executor(), r.workers(),
+                        Format.steps(c5.steps()) + " steps (" + Format.duration(c5.millis() * 1e6) + ")",
+                        Format.steps(c1.steps()) + " steps (" + Format.duration(c1.millis() * 1e6) + ")");
+            }
+        }
+        if (!sweeps.isEmpty()) {
+            out.println();
+            out.println("The lesson's sweeps end to end, one worker per core, CSV traces (LessonSweepBenchmark):");
+            sweeps.forEach((k, s) -> {
+                String[] parts = k.split(" ");
+                out.printf(Locale.ROOT, "  %-8s %-12s %s%n", parts[0], parts[1], Format.withError(s));
+            });
+        }
+        out.println();
+        var rec = analysis.recommend(iterations, tasks);
+        if (!rec.ranked().isEmpty()) {
+            out.printf(Locale.ROOT, "Predicted for %d tasks x %,d steps (--tasks %d --iterations %d), each executor"
+                    + " at its largest worker count:%n", tasks, iterations, tasks, iterations);
+            for (var p : rec.ranked()) {
+                out.printf(Locale.ROOT, "  %-12s %7d  sweep %-10s per task %-10s overhead %s%n", p.executor(),
+                        p.workers(), Format.duration(p.sweepNanos()), Format.duration(p.taskNanos()),
+                        Double.isNaN(p.overheadShare()) ? "n/a" : Format.percent(p.overheadShare()));
+            }
+        }
+        out.println("Recommendation: " + rec.line());
+    }
+
+    /** The table as CSV: times in nanoseconds, ratios as plain numbers, empty where unknown. */
+    String csv() {
+        StringBuilder s = new StringBuilder("executor,workers,overhead_ns_median,overhead_ns_mean,overhead_ns_error,"
+                + "vs_sequential,vs_jvm_start,crossover_5pct_steps,crossover_5pct_ms,crossover_1pct_steps,"
+                + "crossover_1pct_ms\n");
+        for (var r : analysis.table()) {
+            s.append(r.executor()).append(',').append(r.workers()).append(',')
+                    .append(num(r.overhead().median())).append(',').append(num(r.overhead().mean())).append(',')
+                    .append(num(r.overhead().error())).append(',').append(num(r.vsSequential())).append(',')
+                    .append(num(r.vsJvmStart()));
+            for (int i = 0; i < OverheadAnalysis.SHARES.length; i++) {
+                var c = i < r.crossovers().size() ? r.crossovers().get(i) : null;
+                s.append(',').append(c == null ? "" : num(c.steps())).append(',').append(c == null ? "" : num(c.millis()));
+            }
+            s.append('\n');
+        }
+        return s.toString();
+    }
+
+    void writeCsv(Path file) throws Exception {
+        byte[] bytes = csv().getBytes(StandardCharsets.UTF_8);
+        AtomicFile.write(file, true, out -> out.write(bytes));
+    }
+
+    private static String num(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+}

@@ -1,0 +1,101 @@
+package mcsweep.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+import mcsweep.kernel.Kernel;
+import mcsweep.kernel.Kernels;
+import mcsweep.kernel.MetropolisKernel;
+import mcsweep.kernel.Seeds;
+import mcsweep.kernel.Summary;
+import mcsweep.kernel.TraceSink;
+import mcsweep.kernel.io.CsvTraceWriter;
+
+/**
+ * Nanoseconds per Metropolis step: the kernel alone ({@code sink=none}), and with the CSV trace writer
+ * encoding every row into a stream that discards the bytes ({@code sink=csv}), per random generator.
+ * The crossover analysis divides executor overheads by the {@code none} / {@value Seeds#DEFAULT_ALGORITHM}
+ * figure, since benchmark tasks keep no trace.
+ *
+ * <p>Not fooled by dead-code elimination: the kernel's {@link Summary} (means over every step) is returned
+ * to JMH, and the CSV bytes leave through {@link CountingStream}, whose byte count and last byte go to a
+ * {@link Blackhole}; the 64 KiB encoding buffer is far too big to be scalar-replaced.
+ * The kernel is called through the {@link Kernel} interface, as executors call it; the generator's state
+ * carries over between invocations, so no two invocations replay the same stream.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
+public class KernelStepBenchmark {
+
+    /** Steps per invocation: 12 blocks of 8192, a few milliseconds, long enough to hide the call. */
+    static final int STEPS = 100_000;
+
+    @Param({"L64X128MixRandom", "Xoroshiro128PlusPlus", "SplittableRandom"})
+    String rng;
+
+    @Param({"none", "csv"})
+    String sink;
+
+    private Kernel kernel;
+    private RandomGenerator generator;
+    private final double[] params = {0.5, 1.0, 1.0}; // x0, h, beta: the lesson's (beta, x0) = (1, 0.5)
+    private final CountingStream out = new CountingStream();
+
+    @Setup
+    public void setup() {
+        kernel = Kernels.byName(MetropolisKernel.NAME);
+        generator = Seeds.generator(rng, Workloads.SWEEP_SEED);
+        if (!sink.equals("none") && !sink.equals("csv")) {
+            throw new IllegalArgumentException("sink must be none or csv: " + sink);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public Summary step(Blackhole bh) throws IOException, InterruptedException {
+        if (sink.equals("none")) {
+            return kernel.run(params, STEPS, generator, TraceSink.NONE);
+        }
+        CsvTraceWriter csv = new CsvTraceWriter(out);
+        Summary s = kernel.run(params, STEPS, generator, csv);
+        csv.flush();
+        bh.consume(out.bytes + out.last);
+        return s;
+    }
+
+    /** Discards bytes, but remembers how many and the last one, so that the writer's output is used. */
+    static final class CountingStream extends OutputStream {
+        long bytes;
+        int last;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+            last = b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (len > 0) {
+                bytes += len;
+                last = b[off + len - 1];
+            }
+        }
+    }
+}

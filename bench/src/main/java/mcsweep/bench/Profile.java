@@ -1,0 +1,157 @@
+package mcsweep.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * What a bench.jar run measures, as groups of benchmarks each run by its own JMH {@code Runner}, so each
+ * gets its own forks, iterations and parameters. The include lists are explicit: a new benchmark class
+ * (such as ResultQueueOfferBenchmark) runs in the full profile's "other" group or when named on the
+ * command line, never silently inside the 5-minute default.
+ *
+ * <p>Executors are split by the time one batch of {@value ExecutorTaskBenchmark#TASKS} zero-step tasks
+ * takes (measured once in this JVM before the benchmarks, see {@link BenchMain}): a "slow" executor, one
+ * whose batch takes {@value #SLOW_BATCH_SECONDS} s or more (one JVM per task), is measured with fewer,
+ * longer operations, since each operation already averages 16 process starts.
+ *
+ * <p><b>The default profile's budget</b> (2 cores; every JMH fork is a fresh JVM that costs about 1.3 s
+ * of start-up, JIT and JMH set-up on this machine class; 0.3 s iterations):
+ * <pre>
+ *   kernel    3 rng x 2 sinks = 6 forks x (1.3 s + 2 x 0.3 s warm-up + 5 x 0.3 s)          ~  20 s
+ *   jvmstart  3 java variants + python = 4 forks x (1.3 s + 0.5 s archive + 12 starts
+ *             x 0.07-0.2 s)                                                                 ~  15 s
+ *   executor, fast (in-JVM, pool): 2 worker counts x 3 lengths (0, 100, 10^4 steps)
+ *             = 6 forks x (1.3 s + 2 x 0.3 s + 5 x 0.3 s)                                  ~  21 s each
+ *   executor, slow (process: ~0.45 s per task measured, 16-task batch = 7 s at 1 worker,
+ *             3.7 s at 2): 2 worker counts x 2 lengths (0, 10^4; 100 steps cannot be told
+ *             apart from 0 under a JVM start), no warm-up, 3 operations per fork:
+ *             1 worker 2 x (1.3 + 3 x 7 s) + 2 workers 2 x (1.3 + 3 x 3.7 s)                ~  69 s
+ *             plus the probe that classified it (one 16-task batch)                        ~   4 s
+ *   10^6-step tasks (0.5 s per fast operation, ~10 s per slow one) do not fit: --full.
+ *   sequential only:            20 + 15 + 21                                               ~  56 s
+ *   after the merge (sequential, threads, forkjoin, virtual, pool fast; process slow):
+ *                               20 + 15 + 5 x 21 + 69 + 4                                  ~ 213 s
+ * </pre>
+ * That leaves about 30% headroom under 300 s. The full profile (2 forks, 1 s iterations, 10^6-step tasks,
+ * the lesson's sweeps end to end, and any other benchmark) takes 20-40 minutes with six executors.
+ */
+enum Profile {
+    DEFAULT, FULL;
+
+    /** A batch of zero-step tasks at least this long marks an executor as slow. */
+    static final double SLOW_BATCH_SECONDS = 1.0;
+
+    /**
+     * What the run found on this machine, for the parameters that cannot be known at compile time.
+     *
+     * @param executors every executor found, by name
+     * @param slow      those among them whose batch of zero-step tasks is slow (see the class comment)
+     */
+    record Found(List<String> executors, List<String> slow, int cores, boolean python) {
+
+        List<String> fast() {
+            return executors.stream().filter(e -> !slow.contains(e)).toList();
+        }
+    }
+
+    /**
+     * Settings for one JMH run; a {@code null} setting is left to the benchmark's annotations or JMH.
+     * Each setting applies only if the user did not give the same JMH option.
+     */
+    record Group(String name, String include, List<String> excludes, Integer forks, Integer warmupIterations,
+                 TimeValue warmupTime, Integer iterations, TimeValue time, Map<String, List<String>> params) {
+
+        /** JMH options: the user's command line first, this group's settings where it said nothing. */
+        Options options(CommandLineOptions user) {
+            ChainedOptionsBuilder b = new OptionsBuilder().parent(user);
+            if (include != null) {
+                b.include(include);
+            }
+            excludes.forEach(b::exclude);
+            if (forks != null && !user.getForkCount().hasValue()) {
+                b.forks(forks);
+            }
+            if (warmupIterations != null && !user.getWarmupIterations().hasValue()) {
+                b.warmupIterations(warmupIterations);
+            }
+            if (warmupTime != null && !user.getWarmupTime().hasValue()) {
+                b.warmupTime(warmupTime);
+            }
+            if (iterations != null && !user.getMeasurementIterations().hasValue()) {
+                b.measurementIterations(iterations);
+            }
+            if (time != null && !user.getMeasurementTime().hasValue()) {
+                b.measurementTime(time);
+            }
+            params.forEach((k, v) -> {
+                if (!user.getParameter(k).hasValue() && !v.isEmpty()) {
+                    b.param(k, v.toArray(String[]::new));
+                }
+            });
+            return b.build();
+        }
+    }
+
+    static final String KERNEL = "mcsweep\\.bench\\.KernelStepBenchmark\\.";
+    static final String JVM_START = "mcsweep\\.bench\\.JvmStartBenchmark\\.";
+    static final String EXECUTOR = "mcsweep\\.bench\\.ExecutorTaskBenchmark\\.";
+    static final String SWEEP = "mcsweep\\.bench\\.LessonSweepBenchmark\\.";
+
+    List<Group> groups(Found found) {
+        boolean full = this == FULL;
+        TimeValue shortTime = TimeValue.milliseconds(300);
+        TimeValue second = TimeValue.seconds(1);
+        TimeValue time = full ? second : shortTime;
+        List<Group> g = new ArrayList<>();
+        g.add(new Group("kernel", KERNEL, List.of(), full ? 2 : 1, full ? 3 : 2, time, full ? 10 : 5, time,
+                Map.of()));
+        g.add(new Group("jvmstart", JVM_START, List.of(), full ? 2 : 1, full ? 3 : 2, null, full ? 20 : 10, null,
+                Map.of("variant", variants(found.python()))));
+        List<String> workers = workers(found);
+        if (!found.fast().isEmpty()) {
+            g.add(new Group("executor", EXECUTOR, List.of(), full ? 2 : 1, 2, time, full ? 10 : 5, time,
+                    Map.of("executor", found.fast(), "workers", workers, "steps",
+                            full ? List.of("0", "100", "10000", "1000000") : List.of("0", "100", "10000"))));
+        }
+        if (!found.slow().isEmpty()) {
+            g.add(new Group("executor-slow", EXECUTOR, List.of(), full ? 2 : 1, full ? 1 : 0, time, full ? 5 : 3,
+                    time, Map.of("executor", found.slow(), "workers", workers, "steps",
+                            full ? List.of("0", "100", "10000", "1000000") : List.of("0", "10000"))));
+        }
+        if (full) {
+            g.add(new Group("sweeps", SWEEP, List.of(), 1, 1, null, 3, null,
+                    Map.of("executor", found.executors())));
+            g.add(new Group("other", "mcsweep\\.bench\\.", List.of(KERNEL, JVM_START, EXECUTOR, SWEEP),
+                    null, null, null, null, null, Map.of()));
+        }
+        return g;
+    }
+
+    /**
+     * The group for a run whose benchmarks the user named: the user's settings alone, plus the
+     * parameters only known at run time.
+     */
+    static Group custom(Found found) {
+        Map<String, List<String>> p = new LinkedHashMap<>();
+        p.put("executor", found.executors());
+        p.put("workers", workers(found));
+        p.put("variant", variants(found.python()));
+        return new Group("custom", null, List.of(), null, null, null, null, null, p);
+    }
+
+    private static List<String> workers(Found found) {
+        return found.cores() > 1 ? List.of("1", Integer.toString(found.cores())) : List.of("1");
+    }
+
+    private static List<String> variants(boolean python) {
+        return JvmStartBenchmark.VARIANTS.stream().filter(v -> python || !v.startsWith("python")).toList();
+    }
+}
