@@ -1,5 +1,8 @@
 package mcsweep.executors;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
 import java.util.List;
 
 /**
@@ -33,6 +36,28 @@ public abstract class ParallelExecutor implements SweepExecutor {
          * @throws InterruptedException if interrupted while waiting; the caller cancels and calls again
          */
         void awaitTermination() throws InterruptedException;
+
+        /**
+         * Workers that are the threads of {@code pool}: cancelled by interrupting them, ended by shutting
+         * the pool down and joining every thread it made.
+         */
+        static Workers of(ExecutorService pool, WorkerThreads threads) {
+            return new Workers() {
+                @Override
+                public void cancel() {
+                    threads.interruptAll();
+                }
+
+                @Override
+                public void awaitTermination() throws InterruptedException {
+                    pool.shutdown();
+                    while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                        // a task is finishing its block; keep waiting (interrupts reach us, not it)
+                    }
+                    threads.join(); // a pool reports termination a moment before its threads have died
+                }
+            };
+        }
     }
 
     /**

@@ -2,7 +2,6 @@ package mcsweep.executors.forkjoin;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 import mcsweep.executors.ParallelExecutor;
@@ -52,23 +51,9 @@ public final class ForkJoinExecutor extends ParallelExecutor {
             pool.shutdownNow();
             throw e;
         }
-        return new Workers() {
-            @Override
-            public void cancel() {
-                // Not shutdownNow(): that would drop queued ranges unreported. Interrupt the running tasks;
-                // the queued ranges then run, see the run stopping, and skip their tasks.
-                threads.interruptAll();
-            }
-
-            @Override
-            public void awaitTermination() throws InterruptedException {
-                pool.shutdown();
-                while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
-                    // a task is finishing its block
-                }
-                threads.join();
-            }
-        };
+        // Cancel interrupts the running tasks rather than shutdownNow(), which would drop queued ranges
+        // unreported; the queued ranges then run, see the run stopping, and skip their tasks.
+        return Workers.of(pool, threads);
     }
 
     /** Tasks {@code lo..hi-1}. Reports every one of them, never joins: completion is the pipeline's count. */

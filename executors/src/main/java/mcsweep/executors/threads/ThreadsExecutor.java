@@ -2,7 +2,6 @@ package mcsweep.executors.threads;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import mcsweep.executors.ParallelExecutor;
@@ -47,20 +46,6 @@ public final class ThreadsExecutor extends ParallelExecutor {
             pool.shutdownNow();
             throw e;
         }
-        return new Workers() {
-            @Override
-            public void cancel() {
-                threads.interruptAll();
-            }
-
-            @Override
-            public void awaitTermination() throws InterruptedException {
-                pool.shutdown();
-                while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
-                    // a task is finishing its block; keep waiting (interrupts reach us, not it)
-                }
-                threads.join();
-            }
-        };
+        return Workers.of(pool, threads);
     }
 }
