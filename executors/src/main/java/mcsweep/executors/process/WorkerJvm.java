@@ -1,0 +1,201 @@
+package mcsweep.executors.process;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How to start a worker JVM cheaply: this JVM's {@code java} and class path, start-up flags, and an AppCDS
+ * archive of the worker's classes that is built once, on first use, and cached.
+ *
+ * <p>The archive ({@code mcsweep-worker-<key>.jsa}) lives next to the application jar when its folder is
+ * writable, otherwise in {@code java.io.tmpdir/mcsweep-cds}; {@code -Dmcsweep.cds.dir=DIR} chooses another
+ * place and {@code -Dmcsweep.cds=false} turns it off. Its key hashes the JDK, the flags and the class path
+ * with each entry's size and time, so a rebuilt jar or another JDK gets a new archive instead of a stale one.
+ * It is recorded with absolute paths (a relative class path silently stops matching elsewhere), written
+ * under a file lock to a temporary name and renamed into place, then checked with {@code -Xshare:on}; when
+ * any of that fails, workers start without it ({@code -Xshare:auto} also falls back by itself).
+ */
+final class WorkerJvm {
+
+    /** Flags for every worker: small and quick to start. Warnings go to stderr: stdout is the protocol's. */
+    private static final List<String> COMMON = List.of(
+            "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto", "-Xss512k",
+            "-Xlog:disable", "-Xlog:all=warning:stderr");
+
+    /** A one-task JVM never lives long enough for C2 to pay off on the lesson's task sizes. */
+    private static final List<String> ONE_TASK = List.of("-XX:TieredStopAtLevel=1");
+
+    private static final Map<String, Optional<Path>> ARCHIVES = new ConcurrentHashMap<>();
+
+    private final String java;
+    private final String classPath;
+    private final boolean oneTask;
+
+    private WorkerJvm(String java, String classPath, boolean oneTask) {
+        this.java = java;
+        this.classPath = classPath;
+        this.oneTask = oneTask;
+    }
+
+    /** Workers for one task each ({@code process}) or for many ({@code pool}). */
+    static WorkerJvm forThisJvm(boolean oneTask) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> entries = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!e.isEmpty()) {
+                entries.add(Path.of(e).toAbsolutePath().normalize().toString());
+            }
+        }
+        return new WorkerJvm(java, String.join(File.pathSeparator, entries), oneTask);
+    }
+
+    /** The command that starts a worker: {@code java FLAGS -cp CP WorkerMain MODE ARGS}. */
+    List<String> command(boolean useArchive, List<String> mainArgs) {
+        List<String> c = flags();
+        if (useArchive) {
+            archive().ifPresent(a -> c.add("-XX:SharedArchiveFile=" + a));
+        }
+        c.add("-cp");
+        c.add(classPath);
+        c.add(WorkerMain.class.getName());
+        c.addAll(mainArgs);
+        return c;
+    }
+
+    private List<String> flags() {
+        List<String> c = new ArrayList<>();
+        c.add(java);
+        c.addAll(COMMON);
+        if (oneTask) {
+            c.addAll(ONE_TASK);
+        }
+        return c;
+    }
+
+    /** The archive to start workers with, built on first use; empty when there is none to be had. */
+    Optional<Path> archive() {
+        if (!Boolean.parseBoolean(System.getProperty("mcsweep.cds", "true"))) {
+            return Optional.empty();
+        }
+        return ARCHIVES.computeIfAbsent(key(), k -> {
+            try {
+                return build(k);
+            } catch (IOException | RuntimeException e) {
+                System.getLogger(WorkerJvm.class.getName()).log(System.Logger.Level.DEBUG,
+                        "no CDS archive for workers", e);
+                return Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        });
+    }
+
+    private String key() {
+        StringBuilder s = new StringBuilder(java).append('\n').append(Runtime.version()).append('\n')
+                .append(flags()).append('\n');
+        for (String e : classPath.split(File.pathSeparator)) {
+            File f = new File(e);
+            s.append(e).append(' ').append(f.length()).append(' ').append(f.lastModified()).append('\n');
+        }
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Path cacheDir() throws IOException {
+        String configured = System.getProperty("mcsweep.cds.dir");
+        if (configured != null) {
+            return Files.createDirectories(Path.of(configured));
+        }
+        String first = classPath.split(File.pathSeparator)[0];
+        Path jarDir = Path.of(first).getParent();
+        if (first.endsWith(".jar") && jarDir != null && Files.isWritable(jarDir)) {
+            return jarDir;
+        }
+        return Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"),
+                "mcsweep-cds-" + System.getProperty("user.name")));
+    }
+
+    private Optional<Path> build(String key) throws IOException, InterruptedException {
+        Path dir = cacheDir();
+        Path archive = dir.resolve("mcsweep-worker-" + key + ".jsa");
+        if (Files.isRegularFile(archive)) {
+            return Optional.of(archive);
+        }
+        // Another JVM (a second sweep, a test fork) may be building the same archive right now.
+        try (FileChannel lockFile = FileChannel.open(dir.resolve("mcsweep-worker-" + key + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = lockFile.lock()) {
+            if (Files.isRegularFile(archive)) {
+                return Optional.of(archive);
+            }
+            Path temp = dir.resolve(".mcsweep-worker-" + key + "-" + ProcessHandle.current().pid() + ".jsa.tmp");
+            try {
+                List<String> dump = flags();
+                dump.add("-XX:ArchiveClassesAtExit=" + temp);
+                dump.add("-cp");
+                dump.add(classPath);
+                dump.add(WorkerMain.class.getName());
+                dump.add("--warmup");
+                if (!runQuietly(dump) || !Files.isRegularFile(temp) || Files.size(temp) == 0) {
+                    return Optional.empty();
+                }
+                // Proof that it maps: with -Xshare:on a JVM refuses to start on an archive it cannot use.
+                List<String> check = flags();
+                check.replaceAll(f -> f.equals("-Xshare:auto") ? "-Xshare:on" : f);
+                check.add("-XX:SharedArchiveFile=" + temp);
+                check.add("-cp");
+                check.add(classPath);
+                check.add(WorkerMain.class.getName());
+                check.add("--warmup");
+                if (!runQuietly(check)) {
+                    return Optional.empty();
+                }
+                try {
+                    Files.move(temp, archive, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, archive);
+                }
+                return Optional.of(archive);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private static boolean runQuietly(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.PIPE)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            p.getOutputStream().close();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } finally {
+            p.destroyForcibly();
+            p.onExit().join();
+        }
+    }
+}
