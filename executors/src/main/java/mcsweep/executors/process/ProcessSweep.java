@@ -161,9 +161,13 @@ final class ProcessSweep {
         }, t.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Starts nothing new; running tasks go on. */
-    private void stop() {
-        stopping = true;
+    /** Applies the halt policy after a task failed. */
+    private void halt() {
+        if (options.halt() == HaltPolicy.SOON) {
+            stopping = true;
+        } else if (options.halt() == HaltPolicy.NOW) {
+            kill();
+        }
     }
 
     /** Starts nothing new and kills every process. */
@@ -216,11 +220,6 @@ final class ProcessSweep {
                 } else {
                     failed++;
                     listener.onFailure(e.failure());
-                    if (!e.cancelled() && options.halt() == HaltPolicy.SOON) {
-                        stop();
-                    } else if (!e.cancelled() && options.halt() == HaltPolicy.NOW) {
-                        kill();
-                    }
                 }
             }
         } finally {
@@ -278,7 +277,12 @@ final class ProcessSweep {
             Task task;
             while (!stopping && (task = pending.poll()) != null) {
                 taken.incrementAndGet();
-                events.add(runWithRetries(slot, task));
+                Event e = runWithRetries(slot, task);
+                if (e.failure() != null && !e.cancelled()) {
+                    // Halt here, before this driver takes another task, not when the caller gets to it.
+                    halt();
+                }
+                events.add(e);
             }
         } catch (RuntimeException | Error e) {
             // A bug in a slot must not hang the sweep: the task it held is reported by runWithRetries;

@@ -150,6 +150,11 @@ final class WorkerJvm {
             if (Files.isRegularFile(archive)) {
                 return Optional.of(archive);
             }
+            // A class path the JDK cannot archive (class folders, say) fails the same way every time.
+            Path failed = dir.resolve("mcsweep-worker-" + key + ".failed");
+            if (Files.exists(failed)) {
+                return Optional.empty();
+            }
             Path temp = dir.resolve(".mcsweep-worker-" + key + "-" + ProcessHandle.current().pid() + ".jsa.tmp");
             try {
                 List<String> dump = flags();
@@ -159,6 +164,7 @@ final class WorkerJvm {
                 dump.add(WorkerMain.class.getName());
                 dump.add("--warmup");
                 if (!runQuietly(dump) || !Files.isRegularFile(temp) || Files.size(temp) == 0) {
+                    Files.writeString(failed, String.join(" ", dump) + "\n");
                     return Optional.empty();
                 }
                 // Proof that it maps: with -Xshare:on a JVM refuses to start on an archive it cannot use.
@@ -170,6 +176,7 @@ final class WorkerJvm {
                 check.add(WorkerMain.class.getName());
                 check.add("--warmup");
                 if (!runQuietly(check)) {
+                    Files.writeString(failed, String.join(" ", check) + "\n");
                     return Optional.empty();
                 }
                 try {
