@@ -25,8 +25,7 @@ import mcsweep.executors.TaskResult;
  *
  * <p>{@link ExecutionOptions#timeout()} kills a task's JVM; {@link ExecutionOptions#retries()} reruns a task
  * whose JVM died or timed out. Each task's stderr goes to {@code logDir/task-INDEX.stderr} (kept only when
- * not empty). A worker exits by itself when its stdin closes, which is what happens when this JVM dies,
- * even by {@code kill -9}.
+ * not empty). A worker exits by itself when this JVM dies, even by {@code kill -9}.
  */
 public final class ProcessExecutor implements SweepExecutor {
 
@@ -77,7 +76,7 @@ public final class ProcessExecutor implements SweepExecutor {
             ScheduledFuture<?> timer = sweep.killLater(p, () -> timedOut.set(true));
             byte[] out;
             boolean tooLong;
-            // stdin stays open until the worker has exited: its closing tells the worker that we are gone.
+            p.getOutputStream().close(); // a --task worker reads nothing
             try (InputStream stdout = p.getInputStream()) {
                 out = stdout.readNBytes(MAX_STDOUT);
                 tooLong = out.length == MAX_STDOUT && stdout.read() >= 0;
@@ -92,7 +91,6 @@ public final class ProcessExecutor implements SweepExecutor {
                 if (timer != null) {
                     timer.cancel(false);
                 }
-                p.getOutputStream().close();
                 sweep.exited(p);
             }
             long wall = System.nanoTime() - start;

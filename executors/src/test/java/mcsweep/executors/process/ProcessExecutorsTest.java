@@ -276,6 +276,43 @@ class ProcessExecutorsTest {
                 .isEqualTo(new SweepOutcome(0, 0, 0, false));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"process", "pool"})
+    void workersDoNotOutliveASweepJvmKilledWithSigkill(String name) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process sweep = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                SweepInChild.class.getName(), name, dir.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            List<ProcessHandle> workers = List.of();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (workers.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                workers = sweep.children().filter(ProcessExecutorsTest::isWorker).toList();
+            }
+            assertThat(workers).hasSize(2);
+            Thread.sleep(500); // inside their tasks, writing their traces' temporary files
+
+            sweep.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            sweep.waitFor();
+
+            for (ProcessHandle w : workers) {
+                w.onExit().get(30, TimeUnit.SECONDS);
+            }
+            assertThat(files(dir)).isEmpty();
+        } finally {
+            sweep.destroyForcibly();
+            sweep.descendants().forEach(ProcessHandle::destroyForcibly);
+            sweep.waitFor();
+        }
+    }
+
+    static boolean isWorker(ProcessHandle p) {
+        List<String> args = p.info().arguments().map(List::of).orElse(List.of());
+        return args.contains(WorkerMain.class.getName()) && !args.contains("--warmup");
+    }
+
     /**
      * Once a worker JVM has run for {@code afterMillis} (so it is inside its task), kills it with SIGKILL and
      * completes with its handle; with a negative delay, completes as soon as two workers run, killing none.
@@ -285,10 +322,7 @@ class ProcessExecutorsTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (System.nanoTime() < deadline) {
                 List<ProcessHandle> workers = ProcessHandle.current().children()
-                        .filter(p -> p.info().arguments().map(a -> List.of(a).contains(WorkerMain.class.getName()))
-                                .orElse(false))
-                        .filter(p -> p.info().arguments().map(a -> !List.of(a).contains("--warmup")).orElse(false))
-                        .toList();
+                        .filter(ProcessExecutorsTest::isWorker).toList();
                 if (afterMillis < 0 && workers.size() >= 2) {
                     sleep(300);
                     return workers.get(0);
