@@ -237,6 +237,7 @@ final class ProcessSweep {
             }
             interrupted |= again;
             watchdog.shutdownNow();
+            awaitUninterruptibly(watchdog);
             reapAll();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -257,6 +258,22 @@ final class ProcessSweep {
             }
         }
         return new SweepOutcome(completed, failed, total - taken.get(), interrupted);
+    }
+
+    private static void awaitUninterruptibly(ScheduledThreadPoolExecutor pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits for every registered process to exit; the drivers did it already unless something threw. */
