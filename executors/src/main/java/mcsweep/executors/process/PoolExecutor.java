@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -71,11 +72,21 @@ public final class PoolExecutor implements SweepExecutor {
         private final WorkerJvm jvm;
         private final int slot;
         private Worker worker;
+        /** Tasks written to the worker whose replies are still to come, the running one first. */
+        private final ArrayDeque<Task> sent = new ArrayDeque<>();
+        private final int depth;
 
         PoolSlot(ProcessSweep sweep, WorkerJvm jvm, int slot) {
             this.sweep = sweep;
             this.jvm = jvm;
             this.slot = slot;
+            // Two in flight per worker hide the pipe round trip; more only ever starves other workers.
+            this.depth = sweep.chunk() > 0 ? sweep.chunk() : 2;
+        }
+
+        @Override
+        public Task handedOver() {
+            return sent.peekFirst();
         }
 
         @Override
@@ -97,16 +108,25 @@ public final class PoolExecutor implements SweepExecutor {
             AtomicBoolean timedOut = new AtomicBoolean();
             ScheduledFuture<?> timer = sweep.killLater(w.process, () -> timedOut.set(true));
             try {
-                w.frames.task(task);
+                if (sent.isEmpty()) {
+                    w.frames.task(task);
+                    sent.add(task);
+                }
+                for (Task next; sent.size() < depth && (next = sweep.prefetch()) != null; ) {
+                    // Sent now, read by the worker when it is done with the tasks before it.
+                    sent.add(next);
+                    w.frames.task(next);
+                }
                 Protocol.Reply r = Protocol.readReply(w.in, false);
                 if (r.index() != task.index()) {
                     throw new Protocol.ProtocolException("worker answered for task " + r.index()
                             + " instead of task " + task.index());
                 }
+                sent.removeFirst();
                 if (timer != null) {
                     timer.cancel(false);
                 }
-                w.stderr.current = -1;
+                w.stderr.current = sent.isEmpty() ? -1 : sent.peekFirst().index();
                 if (r.type() == Protocol.OK) {
                     return ProcessSweep.Attempt.done(new TaskResult(task, r.summary(), System.nanoTime() - start,
                             "pool-" + slot + " pid " + w.process.pid()));
@@ -138,6 +158,10 @@ public final class PoolExecutor implements SweepExecutor {
             Worker w = worker;
             worker = null;
             w.kill();
+            // The running task is this attempt's; the ones sent behind it never started.
+            sent.pollFirst();
+            sent.forEach(sweep::giveBack);
+            sent.clear();
             String reason = why != null ? why
                     : "worker pid " + w.process.pid() + " " + ProcessSweep.exitDescription(w.process.exitValue());
             Path log = w.stderr.lastFile;

@@ -45,6 +45,14 @@ final class ProcessSweep {
         /** One attempt at {@code task}. Must not throw for a process that died: that is {@link Attempt#lost}. */
         Attempt attempt(Task task) throws IOException, Cancelled;
 
+        /**
+         * A task this slot has already handed to its process ahead of time (see {@link #prefetch}), which
+         * the driver must run next, or {@code null}.
+         */
+        default Task handedOver() {
+            return null;
+        }
+
         /** Ends this slot's processes and waits until they have exited. */
         @Override
         void close();
@@ -122,6 +130,11 @@ final class ProcessSweep {
         return !ownLogDir;
     }
 
+    /** Tasks in flight per worker, or 0 for the executor's choice ({@link ExecutionOptions#chunk()}). */
+    int chunk() {
+        return options.chunk();
+    }
+
     Duration timeout() {
         return options.timeout();
     }
@@ -159,6 +172,28 @@ final class ProcessSweep {
             before.run();
             p.destroyForcibly();
         }, t.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Takes a task to send to a worker ahead of time, so that it starts the moment the worker's current task
+     * ends, without a round trip. Only when the sweep never halts: a task sent ahead cannot be called back
+     * if an earlier one fails. Returns {@code null} when there is none to take.
+     */
+    Task prefetch() {
+        if (stopping || options.halt() != HaltPolicy.NEVER) {
+            return null;
+        }
+        Task t = pending.poll();
+        if (t != null) {
+            taken.incrementAndGet();
+        }
+        return t;
+    }
+
+    /** Returns a task sent ahead to a worker that was lost before starting it: it is not started after all. */
+    void giveBack(Task t) {
+        pending.add(t);
+        taken.decrementAndGet();
     }
 
     /** Applies the halt policy after a task failed. */
@@ -291,9 +326,14 @@ final class ProcessSweep {
 
     private void drive(IntFunction<Slot> slots, int index) {
         try (Slot slot = slots.apply(index)) {
-            Task task;
-            while (!stopping && (task = pending.poll()) != null) {
-                taken.incrementAndGet();
+            while (true) {
+                Task task = slot.handedOver();
+                if (task == null) {
+                    if (stopping || (task = pending.poll()) == null) {
+                        break;
+                    }
+                    taken.incrementAndGet();
+                }
                 Event e = runWithRetries(slot, task);
                 if (e.failure() != null && !e.cancelled()) {
                     // Halt here, before this driver takes another task, not when the caller gets to it.
