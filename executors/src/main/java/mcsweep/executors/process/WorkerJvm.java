@@ -24,14 +24,17 @@ import java.util.concurrent.TimeUnit;
  * How to start a worker JVM cheaply: this JVM's {@code java} and class path, start-up flags, and an AppCDS
  * archive of the worker's classes that is built once, on first use, and cached.
  *
- * <p>The archive ({@code mcsweep-worker-<key>.aot}, a JDK 25 AOT cache, or {@code .jsa}, a dynamic AppCDS
- * archive, on JDK 21 to 24) lives next to the application jar when its folder is
- * writable, otherwise in {@code java.io.tmpdir/mcsweep-cds}; {@code -Dmcsweep.cds.dir=DIR} chooses another
- * place and {@code -Dmcsweep.cds=false} turns it off. Its key hashes the JDK, the flags and the class path
- * with each entry's size and time, so a rebuilt jar or another JDK gets a new archive instead of a stale one.
- * It is recorded with absolute paths (a relative class path silently stops matching elsewhere), written
- * under a file lock to a temporary name and renamed into place, then checked with {@code -Xshare:on}; when
- * any of that fails, workers start without it ({@code -Xshare:auto} also falls back by itself).
+ * <p>The archive is a JDK 25 AOT cache ({@code .aot}, recorded in one run with {@code -XX:AOTCacheOutput}) or,
+ * on JDK 21 to 24, a dynamic AppCDS archive ({@code .jsa}), named {@code mcsweep-worker-task-KEY} (for
+ * {@code process}) or {@code mcsweep-worker-pool-KEY}. It lives next to the application jar when that folder
+ * is writable, otherwise in {@code java.io.tmpdir/mcsweep-cds-USER}; {@code -Dmcsweep.cds.dir=DIR} chooses
+ * another place and {@code -Dmcsweep.cds=false} turns it off. The key hashes the JDK, the flags and the
+ * class path with each entry's size and time, so a rebuilt jar or another JDK gets a new archive instead of
+ * a stale one (and the older one of the same kind is removed). It is recorded with absolute paths (a
+ * relative class path silently stops matching elsewhere), under a file lock, to a temporary name renamed
+ * into place, then checked in strict mode ({@code -XX:AOTMode=on} or {@code -Xshare:on}). When any of that
+ * fails, a {@code .failed} file records the command and workers start without an archive; the JVM's own
+ * default mode also runs without one it cannot use.
  */
 final class WorkerJvm {
 
@@ -165,7 +168,8 @@ final class WorkerJvm {
 
     private Optional<Path> build(String key) throws IOException, InterruptedException {
         Path dir = cacheDir();
-        String base = "mcsweep-worker-" + key;
+        String flavour = "mcsweep-worker-" + (oneTask ? "task" : "pool") + "-";
+        String base = flavour + key;
         Path archive = dir.resolve(base + (aotCache() ? ".aot" : ".jsa"));
         if (Files.isRegularFile(archive)) {
             return Optional.of(archive);
@@ -210,10 +214,28 @@ final class WorkerJvm {
                     Files.writeString(failed, String.join(" ", check) + "\n");
                     return Optional.empty();
                 }
+                removeOlder(dir, flavour, base);
                 return Optional.of(archive);
             } finally {
                 Files.deleteIfExists(temp);
             }
+        }
+    }
+
+    /**
+     * Archives of an older jar or JDK are dead weight (an AOT cache is about 13 MB): every rebuilt jar gets a
+     * new key. A JVM still running from one keeps its mapping when the file goes.
+     */
+    private static void removeOlder(Path dir, String flavour, String current) {
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String n = f.getFileName().toString();
+                if (n.startsWith(flavour) && !n.startsWith(current) && !n.endsWith(".lock")) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            // only tidying
         }
     }
 
