@@ -30,7 +30,9 @@ import mcsweep.executors.TaskResult;
 /**
  * Runs tasks in {@code workers} long-lived worker JVMs, each fed one task at a time over its stdin and
  * answering on its stdout in the small binary protocol of {@link Protocol}: the analogue of a Pathos or
- * multiprocessing pool, paying JVM start-up once per worker instead of once per task.
+ * multiprocessing pool, paying JVM start-up once per worker instead of once per task. When the sweep never
+ * halts, each worker gets its next task before it has finished the current one (two in flight; {@code chunk}
+ * sets another number), so that it never waits for a round trip through the parent.
  *
  * <p>A worker that dies, is killed or times out ({@link ExecutionOptions#timeout()}) is replaced by a fresh
  * one; its task is retried up to {@link ExecutionOptions#retries()} times, and results already received
