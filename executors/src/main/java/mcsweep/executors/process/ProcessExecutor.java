@@ -19,7 +19,7 @@ import mcsweep.executors.TaskResult;
 
 /**
  * Runs every task in a fresh JVM, {@code workers} at a time: the analogue of GNU Parallel starting one
- * interpreter per task, made as cheap to start as the JDK allows (an AppCDS archive of the worker, C1 only,
+ * interpreter per task, made as cheap to start as the JDK allows (an AOT cache or AppCDS archive, C1 only,
  * Serial GC, no perf data; see {@link WorkerJvm}). Parameters go on the command line as raw double bits,
  * the summary comes back as one line on stdout, bit for bit.
  *
@@ -36,7 +36,7 @@ public final class ProcessExecutor implements SweepExecutor {
 
     @Override
     public String description() {
-        return "a fresh JVM per task (like GNU Parallel), started with an AppCDS archive; --timeout, --retries";
+        return "a fresh JVM per task (like GNU Parallel), started from an AOT/CDS archive; --timeout, --retries";
     }
 
     @Override
