@@ -132,7 +132,9 @@ final class SweepCommand implements Callable<Integer> {
             case "none" -> null;
             default -> throw new UserError("--format: '" + format + "' is not a format; choose csv or none");
         };
-        ExecutionOptions options = executionOptions(workers, chunk, halt, timeout, retries);
+        // Executors that run tasks in processes keep each task's stderr there (only when it wrote some).
+        ExecutionOptions options = executionOptions(workers, chunk, halt, timeout, retries)
+                .withLogDir(out.resolve("logs"));
         SweepExecutor executor = executor(executorName);
         List<Task> tasks = SweepPlan.tasks(new SweepPlan.Spec(kernel, values, zip, replicas, iterations, seed, rng,
                 out, tpl));
