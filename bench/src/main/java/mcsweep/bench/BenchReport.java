@@ -114,17 +114,19 @@ final class BenchReport {
             }
             out.println();
             out.printf(Locale.ROOT, "Crossover: task length above which the overhead per task c is under 5%% / 1%% of"
-                    + " the task's wall time c + s k (kernel %s per step; k = wall time per step per task,"
-                    + " measured, within [kernel/workers, kernel]):%n", Format.duration(analysis.nanosPerStep()));
-            out.printf(Locale.ROOT, "  %-12s %7s  %-10s %-26s %-26s%n", "executor", "workers", "k", "under 5%", "under 1%");
+                    + " the task's wall time c + s k%n  (kernel %s per step; k = wall time per step per task,"
+                    + " measured, within [kernel/workers, kernel];%n  warm-up = the most a sweep pays beyond that"
+                    + " for its workers' cold kernel, once):%n", Format.duration(analysis.nanosPerStep()));
+            out.printf(Locale.ROOT, "  %-12s %7s  %-10s %-10s %-26s %-26s%n", "executor", "workers", "k", "warm-up",
+                    "under 5%", "under 1%");
             for (var r : rows) {
                 if (r.crossovers().isEmpty()) {
                     continue;
                 }
                 var c5 = r.crossovers().get(0);
                 var c1 = r.crossovers().get(1);
-                out.printf(Locale.ROOT, "  %-12s %7d  %-10s %-26s %-26s%n", r.executor(), r.workers(),
-                        Format.duration(r.nanosPerStep()),
+                out.printf(Locale.ROOT, "  %-12s %7d  %-10s %-10s %-26s %-26s%n", r.executor(), r.workers(),
+                        Format.duration(r.nanosPerStep()), r.warmupNanos() > 0 ? Format.duration(r.warmupNanos()) : "-",
                         Format.steps(c5.steps()) + " steps (" + Format.duration(c5.millis() * 1e6) + ")",
                         Format.steps(c1.steps()) + " steps (" + Format.duration(c1.millis() * 1e6) + ")");
             }
@@ -141,12 +143,12 @@ final class BenchReport {
         var rec = analysis.recommend(iterations, tasks);
         if (!rec.ranked().isEmpty()) {
             out.printf(Locale.ROOT, "Predicted for %d tasks x %,d steps (--tasks %d --iterations %d), each executor"
-                    + " at its largest worker count: sweep = F + M (c + s k); overhead = (F + M c) / sweep:%n",
-                    tasks, iterations, tasks, iterations);
+                    + " at its largest worker count:%n  sweep = F + M (c + s k) + warm-up; overhead = (F + M c + warm-up)"
+                    + " / sweep:%n", tasks, iterations, tasks, iterations);
             for (var p : rec.ranked()) {
-                out.printf(Locale.ROOT, "  %-12s %7d  sweep %-10s = F %-10s + %d x %-10s overhead %s%n", p.executor(),
-                        p.workers(), Format.duration(p.sweepNanos()), Format.duration(p.fixedNanos()), tasks,
-                        Format.duration(p.taskNanos()),
+                out.printf(Locale.ROOT, "  %-12s %7d  sweep %-10s = F %-10s + %d x %-10s + warm-up %-10s overhead %s%n",
+                        p.executor(), p.workers(), Format.duration(p.sweepNanos()), Format.duration(p.fixedNanos()),
+                        tasks, Format.duration(p.taskNanos()), p.warmupNanos() > 0 ? Format.duration(p.warmupNanos()) : "0",
                         Double.isNaN(p.overheadShare()) ? "n/a" : Format.percent(p.overheadShare()));
             }
         }
@@ -155,14 +157,14 @@ final class BenchReport {
 
     /**
      * The table as CSV: times in nanoseconds (per task {@code c}, per sweep {@code F}, the two zero-step
-     * batches' sweep times they were fitted from, {@code k} per step), ratios as plain numbers, empty
+     * batches' sweep times they were fitted from, {@code k} per step, the cold-kernel warm-up), ratios as plain numbers, empty
      * where unknown.
      */
     String csv() {
         StringBuilder s = new StringBuilder("executor,workers,per_task_ns_median,per_task_ns_mean,per_task_ns_error,"
                 + "fixed_ns_median,fixed_ns_mean,fixed_ns_error,batch_small,batch_small_sweep_ns,batch_large,"
                 + "batch_large_sweep_ns,per_task_vs_sequential,per_task_vs_jvm_start,fixed_vs_jvm_start,"
-                + "wall_ns_per_step,crossover_5pct_steps,crossover_5pct_ms,crossover_1pct_steps,crossover_1pct_ms\n");
+                + "wall_ns_per_step,warmup_ns,crossover_5pct_steps,crossover_5pct_ms,crossover_1pct_steps,crossover_1pct_ms\n");
         for (var r : analysis.table()) {
             var f = r.fit();
             var z = analysis.zeroStepSweeps(r.executor(), r.workers());
@@ -174,7 +176,8 @@ final class BenchReport {
             s.append(',').append(f.smallBatch()).append(',').append(num(z.get(f.smallBatch()).median()))
                     .append(',').append(f.largeBatch()).append(',').append(num(z.get(f.largeBatch()).median()))
                     .append(',').append(num(r.vsSequential())).append(',').append(num(r.vsJvmStart()))
-                    .append(',').append(num(r.fixedVsJvmStart())).append(',').append(num(r.nanosPerStep()));
+                    .append(',').append(num(r.fixedVsJvmStart())).append(',').append(num(r.nanosPerStep()))
+                    .append(',').append(num(r.warmupNanos()));
             for (int i = 0; i < OverheadAnalysis.SHARES.length; i++) {
                 var c = i < r.crossovers().size() ? r.crossovers().get(i) : null;
                 s.append(',').append(c == null ? "" : num(c.steps())).append(',').append(c == null ? "" : num(c.millis()));

@@ -53,7 +53,7 @@ public class ExecutorTaskBenchmark {
     @Param("1")
     int workers;
 
-    @Param({"16", "1024"})
+    @Param({"16", "256"})
     int batch;
 
     @Param({"0", "10000"})

@@ -34,8 +34,9 @@ import java.util.TreeSet;
  * <p>{@code k} comes from the longest task length measured, at batch {@code b}:
  * {@code k = ((T - F) / b - c) / s}, clamped to {@code [t/W, t]} where {@code t} is the kernel's warm time
  * per step (no executor beats perfect parallelism over its workers, and none runs a warm kernel slower
- * than one core does; a cold worker JVM's slower first steps thus count only where measured); {@code t}
- * when no length was measured.
+ * than one core does); {@code t} when no length was measured. When the steps measured ran slower than
+ * {@code t} by more than noise ({@link #WARM_TOLERANCE}), the excess is a cold kernel (JIT warm-up in worker JVMs started by the sweep), paid once per
+ * sweep rather than per step: see {@link #warmupNanos}.
  *
  * <p>The <b>crossover</b> for a share {@code p} is the task length where the per-task overhead is that
  * share of the task, {@code c / (c + s k) = p}, i.e. {@code s = c (1 - p) / (p k)}: a per-task notion,
@@ -48,6 +49,12 @@ final class OverheadAnalysis {
 
     /** The shares the crossover is reported for. */
     static final double[] SHARES = {0.05, 0.01};
+
+    /**
+     * A measured time per step at most this factor above the kernel's is noise (two benchmarks on a busy
+     * 2-core machine differ by 10% or so), not a cold kernel: a cold one runs 1.5-3x slower.
+     */
+    static final double WARM_TOLERANCE = 1.25;
 
     /** Predictions within this factor of the best are named as about as good. */
     static final double CLOSE = 1.25;
@@ -83,10 +90,11 @@ final class OverheadAnalysis {
      * @param vsJvmStart      {@code c} divided by one JVM start-up, NaN if unknown
      * @param fixedVsJvmStart {@code F} divided by one JVM start-up, NaN if unknown
      * @param nanosPerStep    {@code k}, the wall time per step per task in a long sweep
+     * @param warmupNanos     the most a sweep pays for a cold kernel in its workers (see {@link #warmupNanos})
      * @param crossovers      one per {@link #SHARES}, empty if the kernel's time per step is unknown
      */
     record Row(String executor, int workers, Fit fit, double vsSequential, double vsJvmStart,
-               double fixedVsJvmStart, double nanosPerStep, List<Crossover> crossovers) {
+               double fixedVsJvmStart, double nanosPerStep, double warmupNanos, List<Crossover> crossovers) {
     }
 
     /**
@@ -94,11 +102,12 @@ final class OverheadAnalysis {
      *
      * @param fixedNanos    {@code F}, paid once
      * @param taskNanos     {@code m(s) = c + s k}, what each task adds
-     * @param sweepNanos    {@code F + M m(s)}
-     * @param overheadShare {@code (F + M c) / (F + M m(s))}: the share of the sweep not spent on steps
+     * @param warmupNanos   what this sweep pays for a cold kernel in its workers
+     * @param sweepNanos    {@code F + M m(s) + warm-up}
+     * @param overheadShare {@code (F + M c + warm-up) / sweep}: the share of the sweep not spent on warm steps
      */
-    record Prediction(String executor, int workers, double fixedNanos, double taskNanos, double sweepNanos,
-                      double overheadShare) {
+    record Prediction(String executor, int workers, double fixedNanos, double taskNanos, double warmupNanos,
+                      double sweepNanos, double overheadShare) {
     }
 
     /** The executors ranked for a sweep of {@code tasks} tasks of {@code iterations} steps, best first. */
@@ -179,23 +188,31 @@ final class OverheadAnalysis {
         return new Fit(c, f, b1, b2);
     }
 
+    /** The longest task length measured for one executor and worker count (largest batch on ties), or null. */
+    private Key longestWork(String executor, int workers) {
+        return sweeps.keySet().stream()
+                .filter(k -> k.executor().equals(executor) && k.workers() == workers && k.steps() > 0)
+                .max(Comparator.comparingLong(Key::steps).thenComparingInt(Key::batch)).orElse(null);
+    }
+
+    /** {@code ((T - F) / b - c) / s} at the longest length measured, before any clamping; NaN if none. */
+    double measuredSlope(String executor, int workers) {
+        Fit fit = fit(executor, workers);
+        Key longest = longestWork(executor, workers);
+        if (fit == null || longest == null) {
+            return Double.NaN;
+        }
+        double perTask = (sweeps.get(longest).median() - fit.fixedOrZero()) / longest.batch();
+        return (perTask - fit.perTask().median()) / longest.steps();
+    }
+
     /**
      * {@code k}: the wall time each extra step adds to each task of a long sweep for {@code executor} at
      * {@code workers}; see the class comment. NaN when neither the kernel's speed nor a task length
      * above zero is known.
      */
     double slope(String executor, int workers) {
-        Fit fit = fit(executor, workers);
-        double measured = Double.NaN;
-        if (fit != null) {
-            Key longest = sweeps.keySet().stream()
-                    .filter(k -> k.executor().equals(executor) && k.workers() == workers && k.steps() > 0)
-                    .max(Comparator.comparingLong(Key::steps).thenComparingInt(Key::batch)).orElse(null);
-            if (longest != null) {
-                double perTask = (sweeps.get(longest).median() - fit.fixedOrZero()) / longest.batch();
-                measured = (perTask - fit.perTask().median()) / longest.steps();
-            }
-        }
+        double measured = measuredSlope(executor, workers);
         if (!(nanosPerStep > 0)) {
             return measured > 0 ? measured : Double.NaN;
         }
@@ -203,6 +220,23 @@ final class OverheadAnalysis {
             return nanosPerStep;
         }
         return Math.min(nanosPerStep, Math.max(nanosPerStep / workers, measured));
+    }
+
+    /**
+     * The time a measured sweep of real work took beyond {@code F + b (c + s k)}, when its steps ran slower
+     * than one warm core's: the workers' kernel was still being compiled (pool's worker JVMs start cold in
+     * every sweep). JIT warm-up is paid once per worker, not per step, so a sweep pays
+     * {@code min(this, M s (measured k - k))}: linear in the work while the kernel is still cold, then no
+     * more. Zero when the kernel ran at warm speed (within {@link #WARM_TOLERANCE}) or nothing was measured.
+     */
+    double warmupNanos(String executor, int workers) {
+        double measured = measuredSlope(executor, workers);
+        double k = slope(executor, workers);
+        Key longest = longestWork(executor, workers);
+        if (!(nanosPerStep > 0 && measured > WARM_TOLERANCE * nanosPerStep) || longest == null) {
+            return 0;
+        }
+        return (measured - k) * longest.steps() * longest.batch();
     }
 
     /** {@code m(s) = c + s k}, the wall time a task of {@code steps} steps adds to a long sweep; NaN if unknown. */
@@ -215,10 +249,21 @@ final class OverheadAnalysis {
         return Math.max(0, fit.perTask().median()) + steps * (k > 0 ? k : 0);
     }
 
-    /** {@code F + M m(s)}, the predicted wall time of a sweep of {@code tasks} tasks; NaN if unknown. */
+    /** The warm-up a sweep of {@code tasks} tasks of {@code steps} steps pays; see {@link #warmupNanos}. */
+    double sweepWarmupNanos(String executor, int workers, int tasks, long steps) {
+        double w = warmupNanos(executor, workers);
+        if (w == 0) {
+            return 0;
+        }
+        double excess = measuredSlope(executor, workers) - slope(executor, workers);
+        return Math.min(w, (double) tasks * steps * excess);
+    }
+
+    /** {@code F + M m(s)} plus any warm-up: the predicted wall time of a sweep; NaN if unknown. */
     double sweepNanos(String executor, int workers, int tasks, long steps) {
         Fit fit = fit(executor, workers);
-        return fit == null ? Double.NaN : fit.fixedOrZero() + tasks * taskNanos(executor, workers, steps);
+        return fit == null ? Double.NaN : fit.fixedOrZero() + tasks * taskNanos(executor, workers, steps)
+                + sweepWarmupNanos(executor, workers, tasks, steps);
     }
 
     /** The overhead table: one row per executor and worker count that has a zero-step measurement. */
@@ -243,7 +288,7 @@ final class OverheadAnalysis {
                         cs.add(new Crossover(p, s, s * nanosPerStep / 1e6));
                     }
                 }
-                rows.add(new Row(e, w, fit, vsSeq, vsJvm, fVsJvm, slope, List.copyOf(cs)));
+                rows.add(new Row(e, w, fit, vsSeq, vsJvm, fVsJvm, slope, warmupNanos(e, w), List.copyOf(cs)));
             }
         }
         return rows;
@@ -274,9 +319,10 @@ final class OverheadAnalysis {
             }
             double m = taskNanos(e, w, iterations);
             double f = fit.fixedOrZero();
-            double sweep = f + tasks * m;
-            double overhead = f + tasks * Math.max(0, fit.perTask().median());
-            ranked.add(new Prediction(e, w, f, m, sweep, sweep > 0 ? overhead / sweep : Double.NaN));
+            double warmup = sweepWarmupNanos(e, w, tasks, iterations);
+            double sweep = f + tasks * m + warmup;
+            double overhead = f + tasks * Math.max(0, fit.perTask().median()) + warmup;
+            ranked.add(new Prediction(e, w, f, m, warmup, sweep, sweep > 0 ? overhead / sweep : Double.NaN));
         }
         ranked.sort(Comparator.comparingDouble(Prediction::sweepNanos));
         StringBuilder line = new StringBuilder("for ").append(tasks).append(tasks == 1 ? " task of " : " tasks of ")

@@ -19,8 +19,8 @@ import mcsweep.kernel.io.AtomicFile;
 /**
  * overhead.png: two log-log panels from {@link OverheadAnalysis}'s model, each executor at its largest
  * worker count. Left: predicted wall time of the user's sweep ({@code --tasks M}) against task length,
- * {@code F + M (c + s k)}, beside the kernel alone on one core ({@code M s t}): where a curve flattens on
- * the left, the sweep is all overhead. Right: the per-task overhead share {@code c / (c + s k)}, with the
+ * {@code F + M (c + s k)} plus any cold-kernel warm-up, beside the kernel alone on one core
+ * ({@code M s t}): where a curve flattens on the left, the sweep is all overhead. Right: the per-task overhead share {@code c / (c + s k)}, with the
  * 5% and 1% lines whose crossings are the crossover lengths; {@code F}, paid once per sweep, is not in it.
  */
 final class OverheadChart {
@@ -46,7 +46,7 @@ final class OverheadChart {
     }
 
     private static XYChart sweep(OverheadAnalysis a, int tasks) {
-        XYChart c = base(String.format(Locale.ROOT, "Predicted sweep time, %,d tasks: F + M (c + s k)", tasks),
+        XYChart c = base(String.format(Locale.ROOT, "Predicted sweep time, %,d tasks: F + M (c + s k) + warm-up", tasks),
                 "steps per task", "sweep wall time (s)");
         for (String e : a.executors()) {
             List<Integer> ws = a.workers(e);

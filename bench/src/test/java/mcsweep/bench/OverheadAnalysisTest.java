@@ -155,6 +155,37 @@ class OverheadAnalysisTest {
     }
 
     @Test
+    void aColdKernelInTheWorkersIsAWarmUpPaidOncePerSweepNotASlowerStep() {
+        Map<OverheadAnalysis.Key, Score> m = new HashMap<>();
+        m.put(key("pool", 2, 16, 0), Score.of(200e6 + 16 * 40e3));
+        m.put(key("pool", 2, 4096, 0), Score.of(200e6 + 4096 * 40e3));
+        m.put(key("pool", 2, 256, 10_000), Score.of(200e6 + 256 * (40e3 + 10_000 * 100.0))); // 100 ns a step
+        var a = new OverheadAnalysis(NS_PER_STEP, null, m);
+
+        assertThat(a.measuredSlope("pool", 2)).isCloseTo(100, within(1e-9));
+        assertThat(a.slope("pool", 2)).isCloseTo(30, within(1e-9));
+        // The measured sweep's excess over one warm core: 70 ns x 10,000 steps x 256 tasks.
+        assertThat(a.warmupNanos("pool", 2)).isCloseTo(70 * 10_000 * 256.0, within(1e-3));
+        // At the measured point the prediction gives back the measurement.
+        assertThat(a.sweepNanos("pool", 2, 256, 10_000)).isCloseTo(200e6 + 256 * 1.04e6, within(1e-2));
+        // A small sweep pays the cold kernel on all its steps; a large one only the measured warm-up.
+        assertThat(a.sweepNanos("pool", 2, 10, 10_000)).isCloseTo(200e6 + 10 * 340e3 + 10 * 10_000 * 70.0,
+                within(1e-2));
+        assertThat(a.sweepNanos("pool", 2, 324, 10_000)).isCloseTo(200e6 + 324 * 340e3 + 179.2e6, within(1e-2));
+        var p = a.recommend(10_000, 324).ranked().get(0);
+        assertThat(p.warmupNanos()).isCloseTo(179.2e6, within(1e-3));
+        assertThat(p.overheadShare()).isCloseTo((200e6 + 324 * 40e3 + 179.2e6) / p.sweepNanos(), within(1e-12));
+        // A warm kernel has no warm-up, nor has one measured 20% slower than the kernel benchmark (noise).
+        assertThat(new OverheadAnalysis(NS_PER_STEP, null, sweepLike()).warmupNanos("forkjoin", 2)).isZero();
+        Map<OverheadAnalysis.Key, Score> noisy = sweepLike();
+        put(noisy, "threads", 1, 0, 1_000, NS_PER_STEP * 1.2);
+        var b = new OverheadAnalysis(NS_PER_STEP, null, noisy);
+        assertThat(b.measuredSlope("threads", 1)).isCloseTo(36, within(1e-9));
+        assertThat(b.warmupNanos("threads", 1)).isZero();
+        assertThat(b.sweepNanos("threads", 1, 324, 10_000)).isCloseTo(324 * (1_000 + 10_000 * 30.0), within(1e-3));
+    }
+
+    @Test
     void recommendationPredictsWholeSweepsAndSaysWhatProcessPerTaskCosts() {
         var a = new OverheadAnalysis(NS_PER_STEP, Score.of(60e6), sweepLike());
 
