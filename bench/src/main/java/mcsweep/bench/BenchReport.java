@@ -126,9 +126,15 @@ final class BenchReport {
                 var c5 = r.crossovers().get(0);
                 var c1 = r.crossovers().get(1);
                 out.printf(Locale.ROOT, "  %-12s %7d  %-10s %-10s %-26s %-26s%n", r.executor(), r.workers(),
-                        Format.duration(r.nanosPerStep()), r.warmupNanos() > 0 ? Format.duration(r.warmupNanos()) : "-",
+                        Format.duration(r.nanosPerStep()) + (r.warmupNanos() > 0 ? "*" : ""),
+                        r.warmupNanos() > 0 ? Format.duration(r.warmupNanos()) : "-",
                         Format.steps(c5.steps()) + " steps (" + Format.duration(c5.millis() * 1e6) + ")",
                         Format.steps(c1.steps()) + " steps (" + Format.duration(c1.millis() * 1e6) + ")");
+            }
+            if (rows.stream().anyMatch(r -> r.warmupNanos() > 0)) {
+                out.println("  * the kernel ran cold in the measured sweep (worker JVMs JIT-compiling it): k is taken"
+                        + " as one core's speed, an upper bound\n    (warm workers may run up to W times faster), and"
+                        + " the measured excess counts as warm-up");
             }
         }
         if (!sweeps.isEmpty()) {

@@ -35,8 +35,11 @@ import java.util.TreeSet;
  * {@code k = ((T - F) / b - c) / s}, clamped to {@code [t/W, t]} where {@code t} is the kernel's warm time
  * per step (no executor beats perfect parallelism over its workers, and none runs a warm kernel slower
  * than one core does); {@code t} when no length was measured. When the steps measured ran slower than
- * {@code t} by more than noise ({@link #WARM_TOLERANCE}), the excess is a cold kernel (JIT warm-up in worker JVMs started by the sweep), paid once per
- * sweep rather than per step: see {@link #warmupNanos}.
+ * {@code t} by more than noise ({@link #WARM_TOLERANCE}), the excess is a cold kernel (JIT warm-up in
+ * worker JVMs started by the sweep), paid once per sweep rather than per step: see {@link #warmupNanos}.
+ * Why two batch sizes rather than a per-task score: one batch's time divided by its size spreads
+ * {@code F} over however many tasks the batch holds (pool at 16 tasks looked 130x costlier per task
+ * than it is warm).
  *
  * <p>The <b>crossover</b> for a share {@code p} is the task length where the per-task overhead is that
  * share of the task, {@code c / (c + s k) = p}, i.e. {@code s = c (1 - p) / (p k)}: a per-task notion,

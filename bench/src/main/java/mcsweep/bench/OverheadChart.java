@@ -25,7 +25,15 @@ import mcsweep.kernel.io.AtomicFile;
  */
 final class OverheadChart {
 
+    /** One distinct colour per executor, the same in both panels (XChart's default palette repeats hues). */
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf)};
+
     private OverheadChart() {
+    }
+
+    private static Color colour(OverheadAnalysis a, String executor) {
+        return PALETTE[a.executors().indexOf(executor) % PALETTE.length];
     }
 
     static void write(OverheadAnalysis a, int tasks, Path file) throws Exception {
@@ -41,12 +49,13 @@ final class OverheadChart {
         return xs;
     }
 
+    /** Short, so that the horizontal legend of six executors fits under an 800-pixel panel. */
     private static String label(String executor, int workers) {
-        return executor + " (" + workers + (workers == 1 ? " worker)" : " workers)");
+        return executor + " x" + workers;
     }
 
     private static XYChart sweep(OverheadAnalysis a, int tasks) {
-        XYChart c = base(String.format(Locale.ROOT, "Predicted sweep time, %,d tasks: F + M (c + s k) + warm-up", tasks),
+        XYChart c = base(String.format(Locale.ROOT, "Predicted sweep, %,d tasks: F + M (c + s k) + warm-up (x W workers)", tasks),
                 "steps per task", "sweep wall time (s)");
         for (String e : a.executors()) {
             List<Integer> ws = a.workers(e);
@@ -61,11 +70,13 @@ final class OverheadChart {
                 }
             }
             if (!px.isEmpty()) {
-                c.addSeries(label(e, w), px, py).setMarker(SeriesMarkers.NONE);
+                XYSeries series = c.addSeries(label(e, w), px, py);
+                series.setMarker(SeriesMarkers.NONE);
+                series.setLineColor(colour(a, e));
             }
         }
         if (a.nanosPerStep() > 0) {
-            XYSeries k = c.addSeries("kernel alone, 1 core", List.of(10.0, 1e9),
+            XYSeries k = c.addSeries("kernel, 1 core", List.of(10.0, 1e9),
                     List.of(tasks * 10 * a.nanosPerStep() / 1e9, tasks * 1e9 * a.nanosPerStep() / 1e9));
             k.setLineStyle(SeriesLines.DASH_DASH);
             k.setLineColor(Color.GRAY);
@@ -78,7 +89,7 @@ final class OverheadChart {
     }
 
     private static XYChart share(OverheadAnalysis a) {
-        XYChart c = base("Overhead per task c as a share of the task, c / (c + s k)", "steps per task",
+        XYChart c = base("Overhead share of a task, c / (c + s k) (x W workers)", "steps per task",
                 "overhead share of task time (%)");
         for (String e : a.executors()) {
             List<Integer> ws = a.workers(e);
@@ -98,7 +109,9 @@ final class OverheadChart {
                 }
             }
             if (!px.isEmpty()) {
-                c.addSeries(label(e, w), px, py).setMarker(SeriesMarkers.NONE);
+                XYSeries series = c.addSeries(label(e, w), px, py);
+                series.setMarker(SeriesMarkers.NONE);
+                series.setLineColor(colour(a, e));
             }
         }
         for (double p : new double[] {5, 1}) {
