@@ -115,7 +115,7 @@ final class BenchReport {
             out.println();
             out.printf(Locale.ROOT, "Crossover: task length above which the overhead per task c is under 5%% / 1%% of"
                     + " the task's wall time c + s k%n  (kernel %s per step; k = wall time per step per task,"
-                    + " measured, within [kernel/workers, kernel];%n  warm-up = the most a sweep pays beyond that"
+                    + " fitted from two sweeps of work, within [kernel/workers, kernel];%n  warm-up = the most a sweep pays beyond that"
                     + " for its workers' cold kernel, once):%n", Format.duration(analysis.nanosPerStep()));
             out.printf(Locale.ROOT, "  %-12s %7s  %-10s %-10s %-26s %-26s%n", "executor", "workers", "k", "warm-up",
                     "under 5%", "under 1%");
@@ -126,12 +126,13 @@ final class BenchReport {
                 var c5 = r.crossovers().get(0);
                 var c1 = r.crossovers().get(1);
                 out.printf(Locale.ROOT, "  %-12s %7d  %-10s %-10s %-26s %-26s%n", r.executor(), r.workers(),
-                        Format.duration(r.nanosPerStep()) + (r.warmupNanos() > 0 ? "*" : ""),
+                        Format.duration(r.nanosPerStep())
+                                + (r.warmupNanos() > 0 && !analysis.slopeFitted(r.executor(), r.workers()) ? "*" : ""),
                         r.warmupNanos() > 0 ? Format.duration(r.warmupNanos()) : "-",
                         Format.steps(c5.steps()) + " steps (" + Format.duration(c5.millis() * 1e6) + ")",
                         Format.steps(c1.steps()) + " steps (" + Format.duration(c1.millis() * 1e6) + ")");
             }
-            if (rows.stream().anyMatch(r -> r.warmupNanos() > 0)) {
+            if (rows.stream().anyMatch(r -> r.warmupNanos() > 0 && !analysis.slopeFitted(r.executor(), r.workers()))) {
                 out.println("  * the kernel ran cold in the measured sweep (worker JVMs JIT-compiling it): k is taken"
                         + " as one core's speed, an upper bound\n    (warm workers may run up to W times faster), and"
                         + " the measured excess counts as warm-up");

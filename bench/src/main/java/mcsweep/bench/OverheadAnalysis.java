@@ -31,11 +31,13 @@ import java.util.TreeSet;
  * A measured {@code F} below zero is noise around a free start and counts as zero in predictions. With
  * a single batch size {@code c = T / b}, an upper bound with {@code F} folded in, and {@code F} unknown.
  *
- * <p>{@code k} comes from the longest task length measured, at batch {@code b}:
- * {@code k = ((T - F) / b - c) / s}, clamped to {@code [t/W, t]} where {@code t} is the kernel's warm time
+ * <p>{@code k} comes from sweeps of real work, each of batch {@code b} and length {@code s}, whose time
+ * beyond their overheads is {@code X = T - F - b c}: with two of different total steps {@code N = b s},
+ * {@code k} is the slope of {@code X} against {@code N} (so a warm-up paid once per sweep cancels out);
+ * with one, {@code k = X / N}. It is clamped to {@code [t/W, t]} where {@code t} is the kernel's warm time
  * per step (no executor beats perfect parallelism over its workers, and none runs a warm kernel slower
- * than one core does); {@code t} when no length was measured. When the steps measured ran slower than
- * {@code t} by more than noise ({@link #WARM_TOLERANCE}), the excess is a cold kernel (JIT warm-up in
+ * than one core does); {@code t} when no length was measured. When the largest sweep took longer than
+ * {@code N k} by more than noise ({@link #WARM_TOLERANCE}), the excess is a cold kernel (JIT warm-up in
  * worker JVMs started by the sweep), paid once per sweep rather than per step: see {@link #warmupNanos}.
  * Why two batch sizes rather than a per-task score: one batch's time divided by its size spreads
  * {@code F} over however many tasks the batch holds (pool at 16 tasks looked 130x costlier per task
@@ -191,22 +193,46 @@ final class OverheadAnalysis {
         return new Fit(c, f, b1, b2);
     }
 
-    /** The longest task length measured for one executor and worker count (largest batch on ties), or null. */
-    private Key longestWork(String executor, int workers) {
-        return sweeps.keySet().stream()
+    /**
+     * The sweeps of real work measured for one executor and worker count, by total steps {@code N = b s}
+     * (the largest batch where two have the same total).
+     */
+    private NavigableMap<Long, Key> work(String executor, int workers) {
+        NavigableMap<Long, Key> w = new TreeMap<>();
+        sweeps.keySet().stream()
                 .filter(k -> k.executor().equals(executor) && k.workers() == workers && k.steps() > 0)
-                .max(Comparator.comparingLong(Key::steps).thenComparingInt(Key::batch)).orElse(null);
+                .sorted(Comparator.comparingInt(Key::batch))
+                .forEach(k -> w.put(k.batch() * k.steps(), k));
+        return w;
     }
 
-    /** {@code ((T - F) / b - c) / s} at the longest length measured, before any clamping; NaN if none. */
+    /** {@code X = T - F - b c}: the time a work sweep spent on steps (warm or cold), beyond its overheads. */
+    private double stepTime(Fit fit, Key k) {
+        return sweeps.get(k).median() - fit.fixedOrZero() - k.batch() * fit.perTask().median();
+    }
+
+    /**
+     * The wall time per step per task as measured, before any clamping: with two sweeps of work, the
+     * slope of their step time {@code X} against their total steps {@code N} (a warm-up paid once per
+     * sweep cancels out); with one, {@code X / N}. NaN if no work was measured.
+     */
     double measuredSlope(String executor, int workers) {
         Fit fit = fit(executor, workers);
-        Key longest = longestWork(executor, workers);
-        if (fit == null || longest == null) {
+        NavigableMap<Long, Key> w = work(executor, workers);
+        if (fit == null || w.isEmpty()) {
             return Double.NaN;
         }
-        double perTask = (sweeps.get(longest).median() - fit.fixedOrZero()) / longest.batch();
-        return (perTask - fit.perTask().median()) / longest.steps();
+        Map.Entry<Long, Key> lo = w.firstEntry();
+        Map.Entry<Long, Key> hi = w.lastEntry();
+        if (w.size() == 1) {
+            return stepTime(fit, lo.getValue()) / lo.getKey();
+        }
+        return (stepTime(fit, hi.getValue()) - stepTime(fit, lo.getValue())) / (hi.getKey() - lo.getKey());
+    }
+
+    /** Whether {@code k} was fitted from two sweeps of work, so that it is a warm speed, not a bound. */
+    boolean slopeFitted(String executor, int workers) {
+        return work(executor, workers).size() >= 2;
     }
 
     /**
@@ -226,20 +252,22 @@ final class OverheadAnalysis {
     }
 
     /**
-     * The time a measured sweep of real work took beyond {@code F + b (c + s k)}, when its steps ran slower
-     * than one warm core's: the workers' kernel was still being compiled (pool's worker JVMs start cold in
-     * every sweep). JIT warm-up is paid once per worker, not per step, so a sweep pays
-     * {@code min(this, M s (measured k - k))}: linear in the work while the kernel is still cold, then no
-     * more. Zero when the kernel ran at warm speed (within {@link #WARM_TOLERANCE}) or nothing was measured.
+     * The time the largest measured sweep of work took beyond {@code F + b (c + s k)}, when that is more
+     * than noise ({@link #WARM_TOLERANCE}): the workers' kernel was still being compiled (pool's worker
+     * JVMs start cold in every sweep). JIT warm-up is paid once per worker, not per step, so a sweep of
+     * {@code N} steps pays {@code min(this, N (r - k))}, {@code r} the smallest measured sweep's time per
+     * step: in proportion to the work while the kernel is still cold, then no more. Zero when the kernel
+     * ran at warm speed or nothing was measured.
      */
     double warmupNanos(String executor, int workers) {
-        double measured = measuredSlope(executor, workers);
-        double k = slope(executor, workers);
-        Key longest = longestWork(executor, workers);
-        if (!(nanosPerStep > 0 && measured > WARM_TOLERANCE * nanosPerStep) || longest == null) {
+        Fit fit = fit(executor, workers);
+        NavigableMap<Long, Key> w = work(executor, workers);
+        if (fit == null || w.isEmpty() || !(nanosPerStep > 0)) {
             return 0;
         }
-        return (measured - k) * longest.steps() * longest.batch();
+        long n = w.lastKey();
+        double excess = stepTime(fit, w.lastEntry().getValue()) - n * slope(executor, workers);
+        return excess > (WARM_TOLERANCE - 1) * n * nanosPerStep ? excess : 0;
     }
 
     /** {@code m(s) = c + s k}, the wall time a task of {@code steps} steps adds to a long sweep; NaN if unknown. */
@@ -258,8 +286,9 @@ final class OverheadAnalysis {
         if (w == 0) {
             return 0;
         }
-        double excess = measuredSlope(executor, workers) - slope(executor, workers);
-        return Math.min(w, (double) tasks * steps * excess);
+        Map.Entry<Long, Key> smallest = work(executor, workers).firstEntry();
+        double coldRate = stepTime(fit(executor, workers), smallest.getValue()) / smallest.getKey();
+        return Math.min(w, (double) tasks * steps * Math.max(0, coldRate - slope(executor, workers)));
     }
 
     /** {@code F + M m(s)} plus any warm-up: the predicted wall time of a sweep; NaN if unknown. */

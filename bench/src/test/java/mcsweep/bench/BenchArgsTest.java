@@ -86,7 +86,7 @@ class BenchArgsTest {
         List<Profile.Group> groups = Profile.DEFAULT.groups(found);
 
         assertThat(groups).extracting(Profile.Group::name)
-                .containsExactly("kernel", "jvmstart", "executor", "executor-work", "executor-slow");
+                .containsExactly("kernel", "jvmstart", "executor", "executor-work", "executor-work-long", "executor-slow");
         assertThat(groups).allSatisfy(g -> assertThat(g.include()).doesNotContain("ResultQueue")
                 .startsWith("mcsweep\\.bench\\.").endsWith("Benchmark\\."));
         // Overhead: two batch sizes of zero-step tasks, for the fit of c and F.
@@ -95,10 +95,17 @@ class BenchArgsTest {
         assertThat(exec.params().get("batch")).hasSize(2);
         assertThat(exec.params().get("executor")).containsExactly("sequential");
         assertThat(exec.params().get("workers")).containsExactly("1", "2");
+        // Work: two sweeps of different total steps, for the warm speed and the warm-up.
         Profile.Group work = groups.get(3);
+        Profile.Group longWork = groups.get(4);
         assertThat(work.params().get("steps")).containsExactly("10000");
         assertThat(work.params().get("executor")).containsExactly("sequential");
-        Profile.Group slow = groups.get(4);
+        assertThat(Long.parseLong(longWork.params().get("steps").get(0))
+                * Long.parseLong(longWork.params().get("batch").get(0)))
+                .isGreaterThan(Long.parseLong(work.params().get("steps").get(0))
+                        * Long.parseLong(work.params().get("batch").get(0)));
+        assertThat(longWork.params().get("steps")).doesNotContain("1000000");
+        Profile.Group slow = groups.get(5);
         assertThat(slow.params().get("executor")).containsExactly("process");
         assertThat(slow.params().get("steps")).containsExactly("0");
         assertThat(slow.params().get("batch")).hasSize(2);

@@ -134,7 +134,7 @@ class OverheadAnalysisTest {
         m.put(key("fast", 2, 10, 1_000), Score.of(1e6 + 10 * (1_000 + 5_000)));    // 5 ns/step: too good
         m.put(key("cold", 2, 10, 1_000), Score.of(1e6 + 10 * (1_000 + 100_000)));  // 100 ns/step: a cold JVM
         m.put(key("half", 2, 10, 1_000), Score.of(1e6 + 10 * (1_000 + 20_000)));
-        m.put(key("half", 2, 10, 100), Score.of(1e6 + 10 * (1_000 + 100)));       // shorter: not used
+        m.put(key("half", 2, 10, 100), Score.of(1e6 + 10 * (1_000 + 2_000)));     // a second point, same line
         var a = new OverheadAnalysis(NS_PER_STEP, null, m);
 
         assertThat(a.slope("fast", 2)).isCloseTo(15.0, within(1e-9));
@@ -183,6 +183,31 @@ class OverheadAnalysisTest {
         assertThat(b.measuredSlope("threads", 1)).isCloseTo(36, within(1e-9));
         assertThat(b.warmupNanos("threads", 1)).isZero();
         assertThat(b.sweepNanos("threads", 1, 324, 10_000)).isCloseTo(324 * (1_000 + 10_000 * 30.0), within(1e-3));
+    }
+
+    @Test
+    void twoSweepsOfWorkSeparateTheWarmSpeedFromTheWarmUp() {
+        // pool, 2 workers: F = 200 ms, c = 40 us, then 150 ms of cold kernel per sweep and 15 ns a step warm.
+        Map<OverheadAnalysis.Key, Score> m = new HashMap<>();
+        m.put(key("pool", 2, 16, 0), Score.of(200e6 + 16 * 40e3));
+        m.put(key("pool", 2, 4096, 0), Score.of(200e6 + 4096 * 40e3));
+        m.put(key("pool", 2, 256, 10_000), Score.of(200e6 + 256 * 40e3 + 150e6 + 2.56e6 * 15));
+        m.put(key("pool", 2, 64, 100_000), Score.of(200e6 + 64 * 40e3 + 150e6 + 6.4e6 * 15));
+        var a = new OverheadAnalysis(NS_PER_STEP, null, m);
+
+        assertThat(a.slopeFitted("pool", 2)).isTrue();
+        assertThat(a.measuredSlope("pool", 2)).isCloseTo(15, within(1e-6));
+        assertThat(a.slope("pool", 2)).isCloseTo(15, within(1e-6));
+        assertThat(a.warmupNanos("pool", 2)).isCloseTo(150e6, within(1e-1));
+        // Both measured sweeps come back; a single task pays the cold kernel only on its own steps.
+        assertThat(a.sweepNanos("pool", 2, 256, 10_000)).isCloseTo(m.get(key("pool", 2, 256, 10_000)).median(),
+                within(1.0));
+        assertThat(a.sweepNanos("pool", 2, 64, 100_000)).isCloseTo(m.get(key("pool", 2, 64, 100_000)).median(),
+                within(1.0));
+        double coldRate = 150e6 / 2.56e6; // beyond the warm 15 ns, in the smaller sweep
+        assertThat(a.sweepWarmupNanos("pool", 2, 1, 10_000)).isCloseTo(10_000 * coldRate, within(1e-3));
+        assertThat(a.sweepNanos("pool", 2, 324, 10_000)).isCloseTo(200e6 + 324 * (40e3 + 150e3) + 150e6,
+                within(1.0));
     }
 
     @Test
