@@ -36,7 +36,7 @@ import java.util.TreeSet;
  * {@code k} is the slope of {@code X} against {@code N} (so a warm-up paid once per sweep cancels out);
  * with one, {@code k = X / N}. It is clamped to {@code [t/W, t]} where {@code t} is the kernel's warm time
  * per step (no executor beats perfect parallelism over its workers, and none runs a warm kernel slower
- * than one core does); {@code t} when no length was measured. When the largest sweep took longer than
+ * than one core does); {@code t} when no length was measured. When the sweeps took longer than
  * {@code N k} by more than noise ({@link #WARM_TOLERANCE}), the excess is a cold kernel (JIT warm-up in
  * worker JVMs started by the sweep), paid once per sweep rather than per step: see {@link #warmupNanos}.
  * Why two batch sizes rather than a per-task score: one batch's time divided by its size spreads
@@ -252,12 +252,12 @@ final class OverheadAnalysis {
     }
 
     /**
-     * The time the largest measured sweep of work took beyond {@code F + b (c + s k)}, when that is more
-     * than noise ({@link #WARM_TOLERANCE}): the workers' kernel was still being compiled (pool's worker
-     * JVMs start cold in every sweep). JIT warm-up is paid once per worker, not per step, so a sweep of
-     * {@code N} steps pays {@code min(this, N (r - k))}, {@code r} the smallest measured sweep's time per
-     * step: in proportion to the work while the kernel is still cold, then no more. Zero when the kernel
-     * ran at warm speed or nothing was measured.
+     * The time the measured sweeps of work took beyond {@code F + b (c + s k)}, averaged over them, when
+     * that is more than noise ({@link #WARM_TOLERANCE} of their warm work): the workers' kernel was still
+     * being compiled (pool's worker JVMs start cold in every sweep). JIT warm-up is paid once per worker,
+     * not per step, so a sweep of {@code N} steps pays {@code min(this, N (r - k))}, {@code r} the smallest
+     * measured sweep's time per step: in proportion to the work while the kernel is still cold, then no
+     * more. Zero when the kernel ran at warm speed or nothing was measured.
      */
     double warmupNanos(String executor, int workers) {
         Fit fit = fit(executor, workers);
@@ -265,9 +265,11 @@ final class OverheadAnalysis {
         if (fit == null || w.isEmpty() || !(nanosPerStep > 0)) {
             return 0;
         }
-        long n = w.lastKey();
-        double excess = stepTime(fit, w.lastEntry().getValue()) - n * slope(executor, workers);
-        return excess > (WARM_TOLERANCE - 1) * n * nanosPerStep ? excess : 0;
+        double k = slope(executor, workers);
+        double excess = w.entrySet().stream().mapToDouble(e -> stepTime(fit, e.getValue()) - e.getKey() * k)
+                .average().orElse(0);
+        double steps = w.keySet().stream().mapToLong(Long::longValue).average().orElse(0);
+        return excess > (WARM_TOLERANCE - 1) * steps * nanosPerStep ? excess : 0;
     }
 
     /** {@code m(s) = c + s k}, the wall time a task of {@code steps} steps adds to a long sweep; NaN if unknown. */

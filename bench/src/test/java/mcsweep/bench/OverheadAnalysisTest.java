@@ -208,6 +208,17 @@ class OverheadAnalysisTest {
         assertThat(a.sweepWarmupNanos("pool", 2, 1, 10_000)).isCloseTo(10_000 * coldRate, within(1e-3));
         assertThat(a.sweepNanos("pool", 2, 324, 10_000)).isCloseTo(200e6 + 324 * (40e3 + 150e3) + 150e6,
                 within(1.0));
+
+        // One worker, noisy: the fitted slope (~21 ns) is below one core's 30 ns, so k = 30 ns and the
+        // warm-up is the sweeps' mean excess over it, (86 + 49) / 2 ms, though the larger one's alone
+        // (49 ms against 25% of 192 ms of work) would pass for noise.
+        m.put(key("pool", 1, 16, 0), Score.of(200e6 + 16 * 40e3));
+        m.put(key("pool", 1, 4096, 0), Score.of(200e6 + 4096 * 40e3));
+        m.put(key("pool", 1, 256, 10_000), Score.of(200e6 + 256 * 40e3 + 86e6 + 2.56e6 * 30));
+        m.put(key("pool", 1, 64, 100_000), Score.of(200e6 + 64 * 40e3 + 49e6 + 6.4e6 * 30));
+        var one = new OverheadAnalysis(NS_PER_STEP, null, m);
+        assertThat(one.slope("pool", 1)).isEqualTo(30.0);
+        assertThat(one.warmupNanos("pool", 1)).isCloseTo(67.5e6, within(1.0));
     }
 
     @Test
