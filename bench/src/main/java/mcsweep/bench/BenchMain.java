@@ -136,7 +136,7 @@ public final class BenchMain {
         AtomicFile.write(results.resolve("report.txt"), true, o -> o.write(reportBytes));
         report.writeCsv(results.resolve("overhead.csv"));
         try {
-            OverheadChart.write(report.analysis(), results.resolve("overhead.png"));
+            OverheadChart.write(report.analysis(), a.tasks(), results.resolve("overhead.png"));
         } catch (Exception | Error e) {
             err.println("bench: could not draw overhead.png: " + e);
         }
@@ -146,37 +146,48 @@ public final class BenchMain {
     }
 
     /**
-     * Runs one batch of zero-step tasks through each executor, here, to find those that take a second or
-     * more per batch (one JVM per task); the profile measures those with fewer operations. It also
-     * leaves behind whatever an executor caches between runs (such as a worker CDS archive), so the
-     * benchmarks do not time its creation.
+     * Times batches of {@value ExecutorTaskBenchmark#PROBE_TASKS} and {@value #PROBE_LARGE} zero-step tasks
+     * through each executor, here, to find those whose cost per task (the difference, so that a fixed
+     * start-up such as pool's worker JVMs does not count) is {@value Profile#SLOW_TASK_MILLIS} ms or more:
+     * one JVM per task. The profile gives those smaller batches, since its large batch would take minutes.
+     * The first, untimed batch leaves behind whatever an executor caches between runs (such as a worker CDS
+     * archive), so neither this nor the benchmarks time its creation.
      */
     private static List<String> slowExecutors(List<String> executors, int cores, PrintStream out) {
         List<String> slow = new ArrayList<>();
-        StringBuilder line = new StringBuilder("  one batch of " + ExecutorTaskBenchmark.TASKS
-                + " zero-step tasks, " + cores + " workers:");
+        StringBuilder line = new StringBuilder("  batches of " + ExecutorTaskBenchmark.PROBE_TASKS + " and "
+                + PROBE_LARGE + " zero-step tasks, " + cores + " workers:");
         for (String name : executors) {
-            double seconds;
+            double small;
+            double large;
             try {
-                batch(name, cores); // first use: one-off set-up such as a worker CDS archive is not timed
+                batch(name, cores);
                 long t0 = System.nanoTime();
-                batch(name, ExecutorTaskBenchmark.TASKS);
-                seconds = (System.nanoTime() - t0) / 1e9;
+                batch(name, ExecutorTaskBenchmark.PROBE_TASKS);
+                long t1 = System.nanoTime();
+                batch(name, PROBE_LARGE);
+                small = t1 - t0;
+                large = System.nanoTime() - t1;
             } catch (RuntimeException e) {
                 line.append(' ').append(name).append(" failed (").append(e.getMessage()).append(");");
                 continue;
             }
-            line.append(' ').append(name).append(' ').append(Format.duration(seconds * 1e9)).append(';');
-            if (seconds >= Profile.SLOW_BATCH_SECONDS) {
+            double perTask = (large - small) / (PROBE_LARGE - ExecutorTaskBenchmark.PROBE_TASKS);
+            line.append(' ').append(name).append(' ').append(Format.duration(small)).append(", ")
+                    .append(Format.duration(large)).append(';');
+            if (perTask >= Profile.SLOW_TASK_MILLIS * 1e6) {
                 slow.add(name);
             }
         }
         out.println(line.substring(0, line.length() - 1));
         if (!slow.isEmpty()) {
-            out.println("  measured with fewer, longer operations: " + String.join(", ", slow));
+            out.println("  measured with smaller batches and fewer operations: " + String.join(", ", slow));
         }
         return List.copyOf(slow);
     }
+
+    /** The probe's larger batch: 32 tasks more than the smaller one, so noise in a start-up shrinks 32-fold. */
+    static final int PROBE_LARGE = 48;
 
     private static void batch(String executor, int tasks) {
         int cores = Runtime.getRuntime().availableProcessors();

@@ -40,7 +40,7 @@ final class BenchReport {
         Map<String, Score> kernel = new LinkedHashMap<>();
         Map<String, Score> jvm = new LinkedHashMap<>();
         Map<String, Score> sweeps = new TreeMap<>();
-        Map<OverheadAnalysis.Key, Score> perTask = new LinkedHashMap<>();
+        Map<OverheadAnalysis.Key, Score> executorSweeps = new LinkedHashMap<>();
         for (RunResult r : results) {
             var p = r.getParams();
             String bench = p.getBenchmark();
@@ -50,8 +50,8 @@ final class BenchReport {
             } else if (bench.startsWith(JvmStartBenchmark.class.getName() + ".")) {
                 jvm.put(p.getParam("variant"), s);
             } else if (bench.startsWith(ExecutorTaskBenchmark.class.getName() + ".")) {
-                perTask.put(new OverheadAnalysis.Key(p.getParam("executor"), Integer.parseInt(p.getParam("workers")),
-                        Long.parseLong(p.getParam("steps"))), s);
+                executorSweeps.put(new OverheadAnalysis.Key(p.getParam("executor"), Integer.parseInt(p.getParam("workers")),
+                        Integer.parseInt(p.getParam("batch")), Long.parseLong(p.getParam("steps"))), s);
             } else if (bench.startsWith(LessonSweepBenchmark.class.getName() + ".")) {
                 sweeps.put(p.getParam("sweep") + " " + p.getParam("executor"), s);
             }
@@ -63,7 +63,7 @@ final class BenchReport {
                     .findFirst().orElse(null);
         }
         double nsPerStep = step == null ? Double.NaN : step.median();
-        return new BenchReport(new OverheadAnalysis(nsPerStep, jvm.get("java"), perTask), kernel, jvm, sweeps);
+        return new BenchReport(new OverheadAnalysis(nsPerStep, jvm.get("java"), executorSweeps), kernel, jvm, sweeps);
     }
 
     static Score score(Result<?> r) {
@@ -96,27 +96,46 @@ final class BenchReport {
         List<OverheadAnalysis.Row> rows = analysis.table();
         if (!rows.isEmpty()) {
             out.println();
-            out.println("Executor overhead per task (ExecutorTaskBenchmark, zero-step tasks in batches of "
-                    + ExecutorTaskBenchmark.TASKS + "; relative to sequential and to one JVM start-up):");
-            out.printf(Locale.ROOT, "  %-12s %7s  %-20s %-14s %-14s%n", "executor", "workers", "overhead/task",
-                    "vs sequential", "vs JVM start");
+            out.println("Executor cost (ExecutorTaskBenchmark: whole sweeps of zero-step tasks at two batch sizes b1, b2;");
+            out.println("  a sweep of M tasks takes F + M c: c = overhead per task, the slope; F = fixed cost per sweep,");
+            out.println("  the intercept (starting and stopping pools, threads, worker JVMs); errors propagated from JMH's;");
+            out.println("  c relative to sequential's and to one JVM start-up, F in JVM start-ups):");
+            out.printf(Locale.ROOT, "  %-12s %7s  %-20s %-14s %-14s %-20s %-12s %s%n", "executor", "workers",
+                    "overhead/task c", "vs sequential", "vs JVM start", "fixed/sweep F", "F/JVM start", "b1, b2");
             for (var r : rows) {
-                out.printf(Locale.ROOT, "  %-12s %7d  %-20s %-14s %-14s%n", r.executor(), r.workers(),
-                        Format.withError(r.overhead()), Format.ratio(r.vsSequential()), Format.ratio(r.vsJvmStart()));
+                var f = r.fit();
+                out.printf(Locale.ROOT, "  %-12s %7d  %-20s %-14s %-14s %-20s %-12s %s%n", r.executor(), r.workers(),
+                        Format.withError(f.perTask()), Format.ratio(r.vsSequential()), Format.ratio(r.vsJvmStart()),
+                        Double.isNaN(f.fixed().median()) ? "n/a" : Format.withError(f.fixed()),
+                        Double.isNaN(r.fixedVsJvmStart()) ? "n/a" : r.fixedVsJvmStart() <= 0 ? "0"
+                                : Format.ratio(r.fixedVsJvmStart()),
+                        f.smallBatch() == f.largeBatch() ? Integer.toString(f.smallBatch())
+                                : String.format(Locale.ROOT, "%d, %d", f.smallBatch(), f.largeBatch()));
             }
             out.println();
-            out.printf(Locale.ROOT, "Crossover: task length above which the overhead is under 5%% / 1%% of the task"
-                    + " (kernel %s per step):%n", Format.duration(analysis.nanosPerStep()));
-            out.printf(Locale.ROOT, "  %-12s %7s  %-26s %-26s%n", "executor", "workers", "under 5%", "under 1%");
+            out.printf(Locale.ROOT, "Crossover: task length above which the overhead per task c is under 5%% / 1%% of"
+                    + " the task's wall time c + s k%n  (kernel %s per step; k = wall time per step per task,"
+                    + " fitted from two sweeps of work, within [kernel/workers, kernel];%n  warm-up = the most a sweep pays beyond that"
+                    + " for its workers' cold kernel, once):%n", Format.duration(analysis.nanosPerStep()));
+            out.printf(Locale.ROOT, "  %-12s %7s  %-10s %-10s %-26s %-26s%n", "executor", "workers", "k", "warm-up",
+                    "under 5%", "under 1%");
             for (var r : rows) {
                 if (r.crossovers().isEmpty()) {
                     continue;
                 }
                 var c5 = r.crossovers().get(0);
                 var c1 = r.crossovers().get(1);
-                out.printf(Locale.ROOT, "  %-12s %7d  %-26s %-26s%n", r.executor(), r.workers(),
+                out.printf(Locale.ROOT, "  %-12s %7d  %-10s %-10s %-26s %-26s%n", r.executor(), r.workers(),
+                        Format.duration(r.nanosPerStep())
+                                + (r.warmupNanos() > 0 && !analysis.slopeFitted(r.executor(), r.workers()) ? "*" : ""),
+                        r.warmupNanos() > 0 ? Format.duration(r.warmupNanos()) : "-",
                         Format.steps(c5.steps()) + " steps (" + Format.duration(c5.millis() * 1e6) + ")",
                         Format.steps(c1.steps()) + " steps (" + Format.duration(c1.millis() * 1e6) + ")");
+            }
+            if (rows.stream().anyMatch(r -> r.warmupNanos() > 0 && !analysis.slopeFitted(r.executor(), r.workers()))) {
+                out.println("  * the kernel ran cold in the measured sweep (worker JVMs JIT-compiling it): k is taken"
+                        + " as one core's speed, an upper bound\n    (warm workers may run up to W times faster), and"
+                        + " the measured excess counts as warm-up");
             }
         }
         if (!sweeps.isEmpty()) {
@@ -131,26 +150,41 @@ final class BenchReport {
         var rec = analysis.recommend(iterations, tasks);
         if (!rec.ranked().isEmpty()) {
             out.printf(Locale.ROOT, "Predicted for %d tasks x %,d steps (--tasks %d --iterations %d), each executor"
-                    + " at its largest worker count:%n", tasks, iterations, tasks, iterations);
+                    + " at its largest worker count:%n  sweep = F + M (c + s k) + warm-up; overhead = (F + M c + warm-up)"
+                    + " / sweep:%n", tasks, iterations, tasks, iterations);
             for (var p : rec.ranked()) {
-                out.printf(Locale.ROOT, "  %-12s %7d  sweep %-10s per task %-10s overhead %s%n", p.executor(),
-                        p.workers(), Format.duration(p.sweepNanos()), Format.duration(p.taskNanos()),
+                out.printf(Locale.ROOT, "  %-12s %7d  sweep %-10s = F %-10s + %d x %-10s + warm-up %-10s overhead %s%n",
+                        p.executor(), p.workers(), Format.duration(p.sweepNanos()), Format.duration(p.fixedNanos()),
+                        tasks, Format.duration(p.taskNanos()), p.warmupNanos() > 0 ? Format.duration(p.warmupNanos()) : "0",
                         Double.isNaN(p.overheadShare()) ? "n/a" : Format.percent(p.overheadShare()));
             }
         }
         out.println("Recommendation: " + rec.line());
     }
 
-    /** The table as CSV: times in nanoseconds, ratios as plain numbers, empty where unknown. */
+    /**
+     * The table as CSV: times in nanoseconds (per task {@code c}, per sweep {@code F}, the two zero-step
+     * batches' sweep times they were fitted from, {@code k} per step, the cold-kernel warm-up), ratios as plain numbers, empty
+     * where unknown.
+     */
     String csv() {
-        StringBuilder s = new StringBuilder("executor,workers,overhead_ns_median,overhead_ns_mean,overhead_ns_error,"
-                + "vs_sequential,vs_jvm_start,crossover_5pct_steps,crossover_5pct_ms,crossover_1pct_steps,"
-                + "crossover_1pct_ms\n");
+        StringBuilder s = new StringBuilder("executor,workers,per_task_ns_median,per_task_ns_mean,per_task_ns_error,"
+                + "fixed_ns_median,fixed_ns_mean,fixed_ns_error,batch_small,batch_small_sweep_ns,batch_large,"
+                + "batch_large_sweep_ns,per_task_vs_sequential,per_task_vs_jvm_start,fixed_vs_jvm_start,"
+                + "wall_ns_per_step,warmup_ns,crossover_5pct_steps,crossover_5pct_ms,crossover_1pct_steps,crossover_1pct_ms\n");
         for (var r : analysis.table()) {
-            s.append(r.executor()).append(',').append(r.workers()).append(',')
-                    .append(num(r.overhead().median())).append(',').append(num(r.overhead().mean())).append(',')
-                    .append(num(r.overhead().error())).append(',').append(num(r.vsSequential())).append(',')
-                    .append(num(r.vsJvmStart()));
+            var f = r.fit();
+            var z = analysis.zeroStepSweeps(r.executor(), r.workers());
+            s.append(r.executor()).append(',').append(r.workers());
+            for (Score sc : new Score[] {f.perTask(), f.fixed()}) {
+                s.append(',').append(num(sc.median())).append(',').append(num(sc.mean())).append(',')
+                        .append(num(sc.error()));
+            }
+            s.append(',').append(f.smallBatch()).append(',').append(num(z.get(f.smallBatch()).median()))
+                    .append(',').append(f.largeBatch()).append(',').append(num(z.get(f.largeBatch()).median()))
+                    .append(',').append(num(r.vsSequential())).append(',').append(num(r.vsJvmStart()))
+                    .append(',').append(num(r.fixedVsJvmStart())).append(',').append(num(r.nanosPerStep()))
+                    .append(',').append(num(r.warmupNanos()));
             for (int i = 0; i < OverheadAnalysis.SHARES.length; i++) {
                 var c = i < r.crossovers().size() ? r.crossovers().get(i) : null;
                 s.append(',').append(c == null ? "" : num(c.steps())).append(',').append(c == null ? "" : num(c.millis()));

@@ -7,7 +7,6 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -21,15 +20,19 @@ import mcsweep.executors.SweepOutcome;
 import mcsweep.executors.Task;
 
 /**
- * Wall time per task when an executor runs a batch of {@value #TASKS} tasks of {@code steps} Metropolis
- * steps (no trace) with {@code workers} workers. At {@code steps=0} this is the executor's own cost per
- * task (for {@code process}, a JVM start; for {@code pool}, the worker start-ups spread over the batch
- * plus a round trip); the longer tasks show how that cost compares with real work, and whether the
- * kernel in a fresh worker JVM runs as fast as a warmed-up one.
+ * Wall time of one whole sweep: one {@link SweepExecutor#execute} call running {@code batch} tasks of
+ * {@code steps} Metropolis steps (no trace) with {@code workers} workers. One operation is one sweep,
+ * not one task, because a sweep's time is {@code T(M) = F + M m(s)}: a fixed cost {@code F} paid once per
+ * execute call (starting and stopping a thread pool, or {@code pool}'s worker JVMs) plus a marginal cost
+ * {@code m(s)} per task. Dividing one batch's time by its size, as a per-task score would, smears
+ * {@code F} over however many tasks the batch happens to hold. {@link OverheadAnalysis} instead fits the
+ * line through two batch sizes of zero-step tasks: its slope is the per-task overhead {@code c}, its
+ * intercept {@code F}; longer tasks at one batch size then give {@code m(s) = (T - F) / batch}.
  *
  * <p>{@code executor} and {@code workers} are filled in at run time by {@link BenchMain} with every
- * executor plugin on the class path ({@link SweepExecutors#names()}) and 1 and the number of cores; the
- * values below are only the fallback for running this class without {@link BenchMain}.
+ * executor plugin on the class path ({@link SweepExecutors#names()}) and 1 and the number of cores, and
+ * {@link Profile} picks {@code batch} and {@code steps}; the values below are only the fallback for
+ * running this class without {@link BenchMain}.
  *
  * <p>Not fooled by dead-code elimination: every task's summary crosses a thread or process boundary to
  * the listener, which folds one value of each into the returned sum; a batch that did not finish whole
@@ -41,8 +44,8 @@ import mcsweep.executors.Task;
 @Fork(1)
 public class ExecutorTaskBenchmark {
 
-    /** Tasks per batch: enough for 2 workers to overlap, few enough that 16 JVM starts fit an iteration. */
-    static final int TASKS = 16;
+    /** Tasks in the batch {@link BenchMain} times once to tell slow executors from fast ones. */
+    static final int PROBE_TASKS = 16;
 
     @Param("sequential")
     String executor;
@@ -50,7 +53,10 @@ public class ExecutorTaskBenchmark {
     @Param("1")
     int workers;
 
-    @Param({"0", "100", "10000", "1000000"})
+    @Param({"16", "256"})
+    int batch;
+
+    @Param({"0", "10000"})
     long steps;
 
     private SweepExecutor sweepExecutor;
@@ -60,15 +66,14 @@ public class ExecutorTaskBenchmark {
     @Setup
     public void setup() {
         sweepExecutor = SweepExecutors.byName(executor);
-        tasks = Workloads.tasks(TASKS, steps);
+        tasks = Workloads.tasks(batch, steps);
         options = ExecutionOptions.defaults().withWorkers(workers);
     }
 
     @Benchmark
-    @OperationsPerInvocation(TASKS)
     public double run() {
         Workloads.Collector collector = new Workloads.Collector();
         SweepOutcome outcome = sweepExecutor.execute(tasks, options, collector);
-        return collector.check(executor, outcome, TASKS);
+        return collector.check(executor, outcome, batch);
     }
 }

@@ -42,10 +42,13 @@ final class Format {
         return d.substring(0, d.indexOf(' ')) + " ± " + sig(s.error() / scale) + " " + unit;
     }
 
-    /** A ratio: {@code 1.00x}, {@code 230x}, or {@code 1/18,000} when small. */
+    /** A ratio: {@code 1.00x}, {@code 230x}, {@code 333,000x}, or {@code 1/18,000} when small. */
     static String ratio(double r) {
         if (Double.isNaN(r)) {
             return "n/a";
+        }
+        if (r >= 1000) {
+            return String.format(Locale.ROOT, "%,.0fx", roundSig(r, 3));
         }
         if (r >= 0.1) {
             return sig(r) + "x";

@@ -64,21 +64,53 @@ class BenchArgsTest {
     }
 
     @Test
+    void forksOfThisJdkAllowJmhsUnsafeMemoryAccessFrom23OnAndKeepTheUsersArguments() throws Exception {
+        Profile.Group g = new Profile.Group("g", "X", List.of(), null, null, null, null, null, Map.of());
+        String flag = "--sun-misc-unsafe-memory-access=allow";
+
+        Options o = g.options(new CommandLineOptions("-jvmArgsAppend", "-Xmx1g"));
+        Options otherJvm = g.options(new CommandLineOptions("-jvm", "/opt/jdk21/bin/java"));
+
+        if (Runtime.version().feature() >= 23) {
+            assertThat(o.getJvmArgsAppend().get()).containsExactly("-Xmx1g", flag);
+        } else {
+            assertThat(o.getJvmArgsAppend().get()).containsExactly("-Xmx1g");
+        }
+        // Another JVM may be older than 23, where the flag would stop the fork.
+        assertThat(otherJvm.getJvmArgsAppend().orElse(List.of())).doesNotContain(flag);
+    }
+
+    @Test
     void theDefaultProfileNamesItsBenchmarksAndLeavesOutTheLongOnes() {
         var found = new Profile.Found(List.of("sequential", "process"), List.of("process"), 2, false);
         List<Profile.Group> groups = Profile.DEFAULT.groups(found);
 
         assertThat(groups).extracting(Profile.Group::name)
-                .containsExactly("kernel", "jvmstart", "executor", "executor-slow");
+                .containsExactly("kernel", "jvmstart", "executor", "executor-work", "executor-work-long", "executor-slow");
         assertThat(groups).allSatisfy(g -> assertThat(g.include()).doesNotContain("ResultQueue")
                 .startsWith("mcsweep\\.bench\\.").endsWith("Benchmark\\."));
+        // Overhead: two batch sizes of zero-step tasks, for the fit of c and F.
         Profile.Group exec = groups.get(2);
-        assertThat(exec.params().get("steps")).doesNotContain("1000000");
+        assertThat(exec.params().get("steps")).containsExactly("0");
+        assertThat(exec.params().get("batch")).hasSize(2);
         assertThat(exec.params().get("executor")).containsExactly("sequential");
         assertThat(exec.params().get("workers")).containsExactly("1", "2");
-        Profile.Group slow = groups.get(3);
+        // Work: two sweeps of different total steps, for the warm speed and the warm-up.
+        Profile.Group work = groups.get(3);
+        Profile.Group longWork = groups.get(4);
+        assertThat(work.params().get("steps")).containsExactly("10000");
+        assertThat(work.params().get("executor")).containsExactly("sequential");
+        assertThat(Long.parseLong(longWork.params().get("steps").get(0))
+                * Long.parseLong(longWork.params().get("batch").get(0)))
+                .isGreaterThan(Long.parseLong(work.params().get("steps").get(0))
+                        * Long.parseLong(work.params().get("batch").get(0)));
+        assertThat(longWork.params().get("steps")).doesNotContain("1000000");
+        Profile.Group slow = groups.get(5);
         assertThat(slow.params().get("executor")).containsExactly("process");
-        assertThat(slow.params().get("steps")).containsExactly("0", "10000");
+        assertThat(slow.params().get("steps")).containsExactly("0");
+        assertThat(slow.params().get("batch")).hasSize(2);
+        assertThat(Integer.parseInt(slow.params().get("batch").get(1)))
+                .isLessThan(Integer.parseInt(exec.params().get("batch").get(1)));
         assertThat(groups.get(1).params().get("variant")).doesNotContain("python-numpy");
         assertThat(Profile.FULL.groups(found)).extracting(Profile.Group::name)
                 .contains("sweeps", "other");

@@ -19,19 +19,22 @@ class OverheadChartTest {
         System.setProperty("java.awt.headless", "true");
         Map<OverheadAnalysis.Key, Score> m = new HashMap<>();
         String[] executors = {"sequential", "forkjoin", "process"};
-        double[] overhead = {10e3, 40e3, 200e6};
+        double[] fixed = {0, 1e6, 0};
+        double[] perTask = {200, 4e3, 60e6};
         for (int i = 0; i < executors.length; i++) {
             for (int w : new int[] {1, 2}) {
-                for (long s : new long[] {0, 100, 10_000, 1_000_000}) {
-                    m.put(new OverheadAnalysis.Key(executors[i], w, s), Score.of(overhead[i] / w + s * 30.0 / w));
+                for (int b : new int[] {16, 4096}) {
+                    m.put(new OverheadAnalysis.Key(executors[i], w, b, 0), Score.of(fixed[i] + b * perTask[i] / w));
                 }
+                m.put(new OverheadAnalysis.Key(executors[i], w, 256, 10_000),
+                        Score.of(fixed[i] + 256 * (perTask[i] + 10_000 * 30.0) / w));
             }
         }
         // Kept in target/ so that a person can look at it after the build.
         Path file = Path.of("target", "overhead-sample.png");
         Files.createDirectories(file.getParent());
 
-        OverheadChart.write(new OverheadAnalysis(30, Score.of(70e6), m), file);
+        OverheadChart.write(new OverheadAnalysis(30, Score.of(70e6), m), 324, file);
 
         BufferedImage image = ImageIO.read(file.toFile());
         assertThat(image).isNotNull();
