@@ -9,7 +9,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,15 +55,7 @@ public final class PoolExecutor implements SweepExecutor {
     @Override
     public SweepOutcome execute(List<Task> tasks, ExecutionOptions options, SweepListener listener) {
         WorkerJvm jvm = WorkerJvm.forThisJvm(false);
-        ProcessSweep sweep;
-        try {
-            if (!tasks.isEmpty()) {
-                jvm.archive();
-            }
-            sweep = new ProcessSweep(tasks, options);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ProcessSweep sweep = ProcessSweep.prepare(tasks, options, jvm);
         return sweep.run(slot -> new PoolSlot(sweep, jvm, slot), listener);
     }
 

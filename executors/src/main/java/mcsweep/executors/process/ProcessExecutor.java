@@ -2,7 +2,6 @@ package mcsweep.executors.process;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,15 +41,7 @@ public final class ProcessExecutor implements SweepExecutor {
     @Override
     public SweepOutcome execute(List<Task> tasks, ExecutionOptions options, SweepListener listener) {
         WorkerJvm jvm = WorkerJvm.forThisJvm(true);
-        ProcessSweep sweep;
-        try {
-            if (!tasks.isEmpty()) {
-                jvm.archive(); // built once per class path; before the clock of any task starts
-            }
-            sweep = new ProcessSweep(tasks, options);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ProcessSweep sweep = ProcessSweep.prepare(tasks, options, jvm);
         return sweep.run(slot -> new OneShot(sweep, jvm), listener);
     }
 

@@ -1,6 +1,7 @@
 package mcsweep.executors.process;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,7 +105,22 @@ final class ProcessSweep {
     private volatile boolean stopping;
     private volatile boolean killing;
 
-    ProcessSweep(List<Task> tasks, ExecutionOptions options) throws IOException {
+    /**
+     * A sweep of {@code tasks} whose workers {@code jvm} starts. Builds the JVM's start-up archive first
+     * (once per class path), so that no task's clock includes it.
+     */
+    static ProcessSweep prepare(List<Task> tasks, ExecutionOptions options, WorkerJvm jvm) {
+        try {
+            if (!tasks.isEmpty()) {
+                jvm.archive();
+            }
+            return new ProcessSweep(tasks, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ProcessSweep(List<Task> tasks, ExecutionOptions options) throws IOException {
         this.options = options;
         this.pending = new ConcurrentLinkedQueue<>(tasks);
         this.total = tasks.size();
