@@ -1,9 +1,8 @@
 package mcsweep.executors;
 
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import java.util.List;
 
 /**
  * The part every concurrent executor shares, written once: the consumer loop on the calling thread, the
