@@ -44,6 +44,9 @@ final class BenchReport {
         for (RunResult r : results) {
             var p = r.getParams();
             String bench = p.getBenchmark();
+            if (!Score.isTime(r.getPrimaryResult().getScoreUnit())) {
+                continue; // throughput benchmarks (ResultQueueOfferBenchmark) are JMH's to print, not ours
+            }
             Score s = score(r.getPrimaryResult());
             if (bench.startsWith(KernelStepBenchmark.class.getName() + ".")) {
                 kernel.put(p.getParam("rng") + " " + p.getParam("sink"), s);

@@ -14,6 +14,15 @@ record Score(double median, double mean, double error) {
         return new Score(ns, ns, Double.NaN);
     }
 
+    /** Whether a JMH score unit is a time per operation ({@code us/op}), not a throughput ({@code ops/us}). */
+    static boolean isTime(String unit) {
+        String u = unit.contains("/") ? unit.substring(0, unit.indexOf('/')) : unit;
+        return switch (u) {
+            case "ns", "us", "ms", "s", "min" -> true;
+            default -> false;
+        };
+    }
+
     /** Nanoseconds per unit of a JMH score unit such as {@code us/op}. */
     static double nanosPer(String unit) {
         String u = unit.contains("/") ? unit.substring(0, unit.indexOf('/')) : unit;
