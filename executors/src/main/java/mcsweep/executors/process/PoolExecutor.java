@@ -151,9 +151,14 @@ public final class PoolExecutor implements SweepExecutor {
             Worker w = worker;
             worker = null;
             w.kill();
-            // The running task is this attempt's; the ones sent behind it never started.
+            // The running task is this attempt's; the ones sent behind it go back to the queue. The worker
+            // may have begun the next one just before it died (its result still in the pipe), so the dead
+            // process's partial file goes too; kill() has reaped it, so nothing can write it any more.
             sent.pollFirst();
-            sent.forEach(sweep::giveBack);
+            for (Task t : sent) {
+                ProcessSweep.removePartial(t);
+                sweep.giveBack(t);
+            }
             sent.clear();
             String reason = why != null ? why
                     : "worker pid " + w.process.pid() + " " + ProcessSweep.exitDescription(w.process.exitValue());
@@ -220,16 +225,7 @@ public final class PoolExecutor implements SweepExecutor {
 
         private void reap() {
             process.onExit().join();
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    pump.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
+            if (ProcessSweep.joinUninterruptibly(pump)) {
                 Thread.currentThread().interrupt();
             }
             try {

@@ -277,14 +277,7 @@ final class ProcessSweep {
             kill();
             boolean again = false;
             for (Thread t : drivers) {
-                while (true) {
-                    try {
-                        t.join();
-                        break;
-                    } catch (InterruptedException ie) {
-                        again = true;
-                    }
-                }
+                again |= joinUninterruptibly(t);
             }
             interrupted |= again;
             watchdog.shutdownNow();
@@ -309,6 +302,19 @@ final class ProcessSweep {
             }
         }
         return new SweepOutcome(completed, failed, total - taken.get(), interrupted);
+    }
+
+    /** Waits for {@code t} to end even if interrupted meanwhile; returns whether it was. */
+    static boolean joinUninterruptibly(Thread t) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                return interrupted;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
     }
 
     private static void awaitUninterruptibly(ScheduledThreadPoolExecutor pool) {
@@ -398,7 +404,7 @@ final class ProcessSweep {
     }
 
     /** A killed worker could not remove its temporary trace; its process has exited by now. */
-    private static void removePartial(Task task) {
+    static void removePartial(Task task) {
         if (task.output() != null) {
             try {
                 Files.deleteIfExists(AtomicFile.tempFor(task.output()));
