@@ -10,8 +10,10 @@ import java.time.Duration;
  * @param workers  how many tasks may run at once, {@code >= 1}
  * @param chunk    tasks per submission, or {@code 0} to let the executor choose
  * @param halt     what to do when a task fails
- * @param timeout  per-task limit for executors that can enforce one, or {@code null} for none
- * @param retries  extra attempts for a task whose worker process died or timed out
+ * @param timeout  per-task limit, or {@code null} for none: a task still running then is interrupted at its
+ *                 next block boundary (or its worker process killed) and fails as timed out
+ * @param retries  extra attempts for a task whose worker process died or timed out (a timed-out task in
+ *                 this JVM is not retried: it would time out again)
  * @param logDir   where executors may keep per-task logs (such as worker stderr), or {@code null}
  */
 public record ExecutionOptions(int workers, int chunk, HaltPolicy halt, Duration timeout, int retries, Path logDir) {
@@ -29,6 +31,11 @@ public record ExecutionOptions(int workers, int chunk, HaltPolicy halt, Duration
         if (halt == null) {
             halt = HaltPolicy.NEVER;
         }
+    }
+
+    /** Tasks per submission: {@link #chunk()}, or {@code executorDefault} when it is 0 (the executor's choice). */
+    public int chunkOr(int executorDefault) {
+        return chunk == 0 ? executorDefault : chunk;
     }
 
     /** One worker per available processor, executor's own chunking, never halt, no timeout or retries. */

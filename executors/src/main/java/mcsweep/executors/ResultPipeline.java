@@ -8,23 +8,31 @@ import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.atomic.MpscUnboundedAtomicArrayQueue;
 
 /**
- * Carries task outcomes from any number of worker threads to the one thread that called
+ * Carries task outcomes from any number of producer threads to the one consumer thread that called
  * {@link SweepExecutor#execute}, which hands them to the {@link SweepListener} (the SPI requires the
- * listener to be called on that thread, one call at a time). Lock-free: workers offer into a JCTools
+ * listener to be called on that thread, one call at a time). Lock-free: producers offer into a JCTools
  * multi-producer single-consumer queue; the consumer drains it in batches and parks when it is empty.
  *
  * <p>Every task of the sweep must be accounted for exactly once, by {@link #result}, {@link #failure} or
  * {@link #notStarted}; {@link #isComplete()} says when all of them have been drained. That makes the
- * pipeline the single source of truth for the {@link SweepOutcome} counts, whichever executor feeds it
- * (threads, a ForkJoinPool, virtual threads, or reader threads of worker processes).
+ * pipeline the single source of truth for the {@link SweepOutcome} counts, whichever executor feeds it:
+ * {@link ParallelExecutor} is the only consumer, and its producers are the threads of every executor (pool
+ * threads, a ForkJoinPool's workers, virtual threads, the calling thread itself for {@code sequential}, and
+ * the driver threads of {@code process} and {@code pool}, one per worker process).
  *
  * <p>Producer methods may be called from any thread; consumer methods ({@link #drainTo}, {@link #await},
- * the counts) only from the thread that created the pipeline.
+ * the counts) only from the consumer: the first thread that calls one of them.
+ *
+ * <p>{@link #await()} never parks for longer than {@link #MAX_PARK_NANOS}: a lost wake-up (a bug here, or in
+ * a JDK) costs at most that much latency, never a hung sweep; the wake-up itself is normally immediate.
  */
 public final class ResultPipeline {
 
     /** Outcomes handed to the listener per {@link #drainTo} call, so the consumer regularly looks up. */
     public static final int BATCH = 1024;
+
+    /** The longest a consumer parks before it looks at the queue again, whether woken or not. */
+    public static final long MAX_PARK_NANOS = 1_000_000;
 
     private static final int SPINS = 64;
     private static final VarHandle PARKED;
@@ -45,7 +53,7 @@ public final class ResultPipeline {
     // it measured as fast as the Unsafe one (ResultQueueOfferBenchmark). Chunks of 1024 grow on demand,
     // so a sweep of any size costs memory only for its backlog.
     private final MessagePassingQueue<Object> queue = new MpscUnboundedAtomicArrayQueue<>(1024);
-    private final Thread consumer = Thread.currentThread();
+    private Thread consumer; // the first thread to call a consumer method; read by producers through PARKED
     private final int tasks;
     @SuppressWarnings("unused") // accessed through PARKED
     private volatile boolean parked;
@@ -53,10 +61,11 @@ public final class ResultPipeline {
     // Consumer-side counts: written and read by the consumer thread only.
     private int completed;
     private int failed;
+    private int cancelled;
     private int notStarted;
 
     /**
-     * A pipeline for a sweep of {@code tasks} tasks, consumed by the calling thread.
+     * A pipeline for a sweep of {@code tasks} tasks.
      *
      * @param tasks how many outcomes (or skipped tasks) make the sweep complete
      */
@@ -88,7 +97,8 @@ public final class ResultPipeline {
         queue.offer(outcome); // unbounded: never fails
         // Dekker with await(): the offer's index update is a full fence before this volatile read, and
         // await() writes 'parked' before re-checking the queue, so one of the two sees the other. The
-        // unpark syscall is paid only when the consumer is really asleep, not per outcome.
+        // unpark syscall is paid only when the consumer is really asleep, not per outcome. 'consumer' was
+        // written before the volatile write of 'parked' that we read, so it is visible here.
         if ((boolean) PARKED.getVolatile(this)) {
             LockSupport.unpark(consumer);
         }
@@ -101,12 +111,17 @@ public final class ResultPipeline {
      * @return how many outcomes (skipped counts included as one each) were taken from the queue
      */
     public int drainTo(SweepListener listener) {
+        checkConsumer();
         return queue.drain(o -> {
             if (o instanceof TaskResult r) {
                 completed++;
                 listener.onResult(r);
             } else if (o instanceof TaskFailure f) {
-                failed++;
+                if (f.cancelled()) {
+                    cancelled++;
+                } else {
+                    failed++;
+                }
                 listener.onFailure(f);
             } else {
                 notStarted += ((Skipped) o).count();
@@ -115,14 +130,12 @@ public final class ResultPipeline {
     }
 
     /**
-     * Parks the consumer until an outcome may be waiting, the thread is interrupted, or a spurious wake-up;
-     * callers re-check their conditions in a loop. Returns at once if the queue is not empty. Consumer
-     * thread only.
+     * Parks the consumer until an outcome may be waiting, the thread is interrupted, a spurious wake-up, or
+     * at most {@link #MAX_PARK_NANOS}; callers re-check their conditions in a loop. Returns at once if the
+     * queue is not empty. Consumer thread only.
      */
     public void await() {
-        if (Thread.currentThread() != consumer) {
-            throw new IllegalStateException("only " + consumer + " consumes this pipeline");
-        }
+        checkConsumer();
         // A short spin first: outcomes of short tasks come microseconds apart, and a park/unpark pair costs
         // two system calls; a long wait still ends in park, leaving the CPU to the workers.
         for (int i = 0; i < SPINS; i++) {
@@ -133,14 +146,24 @@ public final class ResultPipeline {
         }
         PARKED.setVolatile(this, true);
         if (queue.isEmpty()) {
-            LockSupport.park(this);
+            // Bounded, as Agrona's BackoffIdleStrategy parks: a lost unpark delays, never hangs.
+            LockSupport.parkNanos(this, MAX_PARK_NANOS);
         }
         PARKED.setOpaque(this, false);
     }
 
+    private void checkConsumer() {
+        Thread self = Thread.currentThread();
+        if (consumer == null) {
+            consumer = self; // published to producers by the volatile write of 'parked' in await()
+        } else if (consumer != self) {
+            throw new IllegalStateException("only " + consumer + " consumes this pipeline");
+        }
+    }
+
     /** Whether every task has been accounted for and drained. Consumer thread only. */
     public boolean isComplete() {
-        return completed + failed + notStarted >= tasks;
+        return completed + failed + cancelled + notStarted >= tasks;
     }
 
     /** Tasks reported to {@link SweepListener#onResult} so far. */
@@ -148,9 +171,14 @@ public final class ResultPipeline {
         return completed;
     }
 
-    /** Tasks reported to {@link SweepListener#onFailure} so far. */
+    /** Tasks that failed by themselves, reported to {@link SweepListener#onFailure} so far. */
     public int failed() {
         return failed;
+    }
+
+    /** Tasks cancelled while running, reported to {@link SweepListener#onFailure} so far. */
+    public int cancelled() {
+        return cancelled;
     }
 
     /** Tasks that will not start, drained so far. */

@@ -16,6 +16,15 @@ import mcsweep.kernel.io.CsvTraceWriter;
  */
 public final class TaskRunner {
 
+    /** Decides, once the kernel has returned, whether its result counts; throws to refuse it. */
+    @FunctionalInterface
+    public interface Acceptance {
+        void accept() throws IOException;
+
+        /** Accepts every result. */
+        Acceptance ALWAYS = () -> { };
+    }
+
     private TaskRunner() {
     }
 
@@ -26,6 +35,39 @@ public final class TaskRunner {
      * @throws IOException          if the trace could not be written; no trace file is left behind
      */
     public static Summary run(Task task) throws IOException, InterruptedException {
+        return run(task, Acceptance.ALWAYS);
+    }
+
+    /**
+     * Runs {@code task}, writes its trace to a temporary file, asks {@code acceptance} whether the result
+     * counts, and only then renames the trace into place: a trace exists only for a result that counted.
+     *
+     * @throws IOException if the trace could not be written or {@code acceptance} refused; no trace is left
+     */
+    public static Summary run(Task task, Acceptance acceptance) throws IOException, InterruptedException {
+        if (task.output() == null) {
+            Summary s = runInto(task);
+            acceptance.accept();
+            return s;
+        }
+        AtomicFile.Staged staged = AtomicFile.stage(task.output());
+        Summary s = runInto(withOutput(task, staged.path()));
+        try {
+            acceptance.accept();
+        } catch (IOException | RuntimeException e) {
+            staged.discard();
+            throw e;
+        }
+        staged.commit();
+        return s;
+    }
+
+    /**
+     * Runs {@code task} and writes its trace to exactly {@code task.output()}, without renaming it: for a
+     * worker process whose parent chose that (temporary) path and renames it once it accepts the result. If
+     * the task fails, a temporary output is removed.
+     */
+    public static Summary runInto(Task task) throws IOException, InterruptedException {
         Kernel kernel = Kernels.byName(task.kernel());
         double[] params = task.params();
         var rng = Seeds.generator(task.rng(), task.seed());
@@ -33,12 +75,17 @@ public final class TaskRunner {
             return kernel.run(params, task.iterations(), rng, TraceSink.NONE);
         }
         Summary[] summary = new Summary[1];
-        AtomicFile.write(task.output(), false, out -> {
+        AtomicFile.writeStaged(task.output(), false, out -> {
             CsvTraceWriter csv = new CsvTraceWriter(out);
             summary[0] = kernel.run(params, task.iterations(), rng, csv);
             csv.flush();
         });
         return summary[0];
+    }
+
+    /** The same task with its trace written to {@code output}. */
+    public static Task withOutput(Task t, java.nio.file.Path output) {
+        return new Task(t.index(), t.kernel(), t.params(), t.iterations(), t.replica(), t.seed(), t.rng(), output);
     }
 
     /** One line for a failure: the exception's class and message, without a stack trace. */

@@ -82,6 +82,7 @@ class ResultPipelineTest {
     @Test
     void refusesToParkAThreadThatIsNotItsConsumer() throws InterruptedException {
         ResultPipeline pipeline = new ResultPipeline(1);
+        pipeline.drainTo(SweepListener.NONE); // this thread is the consumer now
         Throwable[] thrown = new Throwable[1];
         Thread other = Thread.ofPlatform().start(() -> {
             try {
@@ -92,5 +93,41 @@ class ResultPipelineTest {
         });
         other.join();
         assertThat(thrown[0]).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    @Timeout(10)
+    void aLostWakeUpDelaysTheConsumerButNeverHangsIt() {
+        ResultPipeline pipeline = new ResultPipeline(1);
+        pipeline.drainTo(SweepListener.NONE);
+        // No producer will ever unpark us: await() must come back by itself, again and again.
+        long start = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            pipeline.await();
+        }
+        assertThat(pipeline.isComplete()).isFalse();
+    }
+
+    @Test
+    void countsCancelledTasksApartFromFailures() {
+        ResultPipeline pipeline = new ResultPipeline(3);
+        pipeline.failure(new TaskFailure(task(0), "boom", null, 1));
+        pipeline.failure(TaskFailure.cancelled(task(1), null, 1));
+        pipeline.notStarted(1);
+        List<TaskFailure> seen = new ArrayList<>();
+        pipeline.drainTo(new SweepListener() {
+            @Override
+            public void onResult(TaskResult r) {
+            }
+
+            @Override
+            public void onFailure(TaskFailure f) {
+                seen.add(f);
+            }
+        });
+        assertThat(pipeline.isComplete()).isTrue();
+        assertThat(pipeline.failed()).isEqualTo(1);
+        assertThat(pipeline.cancelled()).isEqualTo(1);
+        assertThat(seen).extracting(TaskFailure::cancelled).containsExactly(false, true);
     }
 }

@@ -41,7 +41,7 @@ public final class ForkJoinExecutor extends ParallelExecutor {
 
     @Override
     protected Workers start(SweepRun run, int workers) {
-        int grain = run.options().chunk() == 0 ? 1 : run.options().chunk();
+        int grain = run.options().chunkOr(1);
         forks.reset();
         WorkerThreads threads = new WorkerThreads(name());
         ForkJoinPool pool = new ForkJoinPool(workers, threads, null, false);

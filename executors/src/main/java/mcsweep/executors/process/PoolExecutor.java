@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -15,32 +14,46 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import mcsweep.executors.ExecutionOptions;
-import mcsweep.executors.SweepExecutor;
-import mcsweep.executors.SweepListener;
-import mcsweep.executors.SweepOutcome;
+import mcsweep.executors.ParallelExecutor;
+import mcsweep.executors.SweepRun;
 import mcsweep.executors.Task;
 import mcsweep.executors.TaskResult;
+import mcsweep.executors.TaskRunner;
+import mcsweep.executors.Uninterruptibly;
+import mcsweep.executors.Watchdog;
+import mcsweep.kernel.io.AtomicFile;
 
 /**
- * Runs tasks in {@code workers} long-lived worker JVMs, each fed one task at a time over its stdin and
- * answering on its stdout in the small binary protocol of {@link Protocol}: the analogue of a Pathos or
- * multiprocessing pool, paying JVM start-up once per worker instead of once per task. When the sweep never
- * halts, each worker gets its next task before it has finished the current one (two in flight; {@code chunk}
- * sets another number), so that it never waits for a round trip through the parent.
+ * Runs tasks in {@code workers} long-lived worker JVMs, each fed tasks over its stdin and answering on its
+ * stdout in the small binary protocol of {@link Protocol}: the analogue of a Pathos or multiprocessing pool,
+ * paying JVM start-up once per worker instead of once per task. When the sweep never halts, each worker gets
+ * its next tasks before it has finished the current one ({@code --chunk K}: up to K in flight, default 2), so
+ * that it never waits for a round trip through the parent.
  *
- * <p>A worker that dies, is killed or times out ({@link ExecutionOptions#timeout()}) is replaced by a fresh
- * one; its task is retried up to {@link ExecutionOptions#retries()} times, and results already received
- * are kept. A worker that writes anything but frames to its stdout is stopped and its task fails with the
- * stray output in the message. Each task's stderr goes to {@code logDir/task-INDEX.stderr} (only when it
- * wrote something); a worker's stderr outside any task to {@code logDir/worker-PID.stderr}. Workers exit by
- * themselves when their stdin closes (the sweep ended) or their parent dies.
+ * <p><b>Flow control.</b> A driver thread both writes a worker's tasks and reads its replies, so it must never
+ * block writing while the worker blocks writing a reply it does not read. It therefore writes a task ahead
+ * only while all unanswered task frames together fit in {@value #PIPE_BYTES} bytes, the smallest pipe buffer
+ * Linux gives (one page): such a write cannot block, whatever the worker does. The first unanswered frame is
+ * always written: the worker has answered everything before it, so it is reading. No {@code --chunk} can
+ * therefore fill both pipes; a large one just stops at what fits.
+ *
+ * <p>The worker writes each trace under a temporary name this JVM chose; this JVM renames it into place once
+ * it accepts the reply (in time, from a live worker), so a trace exists only for a task reported finished.
+ * A worker that dies, is killed or times out ({@link ExecutionOptions#timeout()}) is replaced by a fresh
+ * one; its task is retried up to {@link ExecutionOptions#retries()} times, the tasks sent behind it go back
+ * to the queue, its partial files are removed, and results already received are kept. A worker that writes
+ * anything but frames to its stdout is stopped and its task fails with the stray output in the message. Each
+ * task's stderr goes to {@code logDir/task-INDEX.stderr} (only when it wrote something); a worker's stderr
+ * outside any task to {@code logDir/worker-PID.stderr}. Workers exit by themselves when their stdin closes
+ * (the sweep ended) or their parent dies.
  */
-public final class PoolExecutor implements SweepExecutor {
+public final class PoolExecutor extends ParallelExecutor {
+
+    /** Bytes of unanswered task frames a worker may have in its stdin: Linux's smallest pipe buffer. */
+    static final int PIPE_BYTES = 4096;
 
     @Override
     public String name() {
@@ -53,40 +66,62 @@ public final class PoolExecutor implements SweepExecutor {
     }
 
     @Override
-    public SweepOutcome execute(List<Task> tasks, ExecutionOptions options, SweepListener listener) {
+    protected Workers start(SweepRun run, int workers) {
         WorkerJvm jvm = WorkerJvm.forThisJvm(false);
-        ProcessSweep sweep = ProcessSweep.prepare(tasks, options, jvm);
-        return sweep.run(slot -> new PoolSlot(sweep, jvm, slot), listener);
+        jvm.archive(); // before any task's clock starts; an interrupt here cancels the sweep
+        if (Thread.currentThread().isInterrupted()) {
+            run.skip(run.size());
+            return Workers.NONE;
+        }
+        WorkerProcesses processes = new WorkerProcesses();
+        TaskLogs logs = new TaskLogs(run.options().logDir());
+        TaskQueue queue = new TaskQueue(run);
+        return new ProcessWorkers(name(), run, queue, processes, logs, workers,
+                slot -> new PoolSlot(run, queue, jvm, processes, logs, slot));
     }
 
     /** One worker JVM at a time, replaced when lost. */
-    private static final class PoolSlot implements ProcessSweep.Slot {
-        private final ProcessSweep sweep;
+    private static final class PoolSlot implements Slot {
+
+        /** A task written to the worker, its staged trace and the size of its frame. */
+        private record InFlight(Task task, AtomicFile.Staged staged, int bytes) {
+        }
+
+        private final SweepRun run;
+        private final TaskQueue queue;
         private final WorkerJvm jvm;
+        private final WorkerProcesses processes;
+        private final TaskLogs logs;
         private final int slot;
+        private final int window;
         private Worker worker;
         /** Tasks written to the worker whose replies are still to come, the running one first. */
-        private final ArrayDeque<Task> sent = new ArrayDeque<>();
-        private final int depth;
+        private final ArrayDeque<InFlight> sent = new ArrayDeque<>();
+        private int bytesInFlight;
+        /** A task taken ahead that did not fit into the pipe yet; it runs after those sent. */
+        private Task held;
 
-        PoolSlot(ProcessSweep sweep, WorkerJvm jvm, int slot) {
-            this.sweep = sweep;
+        PoolSlot(SweepRun run, TaskQueue queue, WorkerJvm jvm, WorkerProcesses processes, TaskLogs logs, int slot) {
+            this.run = run;
+            this.queue = queue;
             this.jvm = jvm;
+            this.processes = processes;
+            this.logs = logs;
             this.slot = slot;
-            // Two in flight per worker hide the pipe round trip; more only ever starves other workers.
-            this.depth = sweep.chunk() > 0 ? sweep.chunk() : 2;
+            // Two in flight hide the pipe round trip; more only ever starves other workers.
+            this.window = run.options().chunkOr(2);
         }
 
         @Override
         public Task handedOver() {
-            return sent.peekFirst();
+            return sent.isEmpty() ? held : sent.peekFirst().task();
         }
 
         @Override
-        public ProcessSweep.Attempt attempt(Task task) throws IOException, ProcessSweep.Cancelled {
+        public Attempt attempt(Task task) throws IOException, WorkerProcesses.Cancelled {
             long start = System.nanoTime();
             if (worker == null) {
-                worker = new Worker(sweep, jvm.command(true, List.of("--serve")));
+                worker = new Worker(processes, logs, jvm.command(true, List.of("--serve")));
                 try {
                     Protocol.Reply ready = Protocol.readReply(worker.in, true);
                     if (ready.pid() != worker.process.pid()) {
@@ -97,76 +132,136 @@ public final class PoolExecutor implements SweepExecutor {
                 }
             }
             Worker w = worker;
+            if (sent.isEmpty()) {
+                if (held == task) {
+                    held = null;
+                }
+                AtomicFile.Staged staged;
+                try {
+                    staged = task.output() == null ? null : AtomicFile.stage(task.output());
+                } catch (IOException e) {
+                    return Attempt.failed("cannot write " + task.output() + ": " + e.getMessage());
+                }
+                try {
+                    send(w, task, staged);
+                } catch (IOException e) {
+                    return lost(task, null);
+                }
+            }
             w.stderr.current = task.index();
-            AtomicBoolean timedOut = new AtomicBoolean();
-            ScheduledFuture<?> timer = sweep.killLater(w.process, () -> timedOut.set(true));
             try {
-                if (sent.isEmpty()) {
-                    w.frames.task(task);
-                    sent.add(task);
-                }
-                for (Task next; sent.size() < depth && (next = sweep.prefetch()) != null; ) {
-                    // Sent now, read by the worker when it is done with the tasks before it.
-                    sent.add(next);
-                    w.frames.task(next);
-                }
-                Protocol.Reply r = Protocol.readReply(w.in, false);
-                if (r.index() != task.index()) {
-                    throw new Protocol.ProtocolException("worker answered for task " + r.index()
-                            + " instead of task " + task.index());
-                }
-                sent.removeFirst();
-                if (timer != null) {
-                    timer.cancel(false);
-                }
-                w.stderr.current = sent.isEmpty() ? -1 : sent.peekFirst().index();
-                if (r.type() == Protocol.OK) {
-                    return ProcessSweep.Attempt.done(new TaskResult(task, r.summary(), System.nanoTime() - start,
-                            "pool-" + slot + " pid " + w.process.pid()));
-                }
-                return ProcessSweep.Attempt.failed(r.error());
-            } catch (Protocol.ProtocolException e) {
-                // Its stdout is out of step now: this worker cannot be trusted with another frame.
-                if (timer != null) {
-                    timer.cancel(false);
-                }
-                String why = timedOut.get() ? null : e.getMessage();
-                ProcessSweep.Attempt a = lost(task, why == null ? timeoutMessage(w) : why);
-                return why == null ? a : ProcessSweep.Attempt.failed(a.error());
+                sendAhead(w);
             } catch (IOException e) {
-                if (timer != null) {
-                    timer.cancel(false);
+                return lost(task, null);
+            }
+            Watchdog watchdog = run.watchdog();
+            Watchdog.Deadline deadline = watchdog == null ? null : watchdog.arm(() -> WorkerProcesses.kill(w.process));
+            Protocol.Reply r;
+            try {
+                r = Protocol.readReply(w.in, false);
+            } catch (IOException e) {
+                boolean timedOut = deadline != null && !deadline.disarm();
+                if (timedOut) {
+                    return lost(task, timeoutMessage(w));
                 }
-                return lost(task, timedOut.get() ? timeoutMessage(w) : null);
+                if (e instanceof Protocol.ProtocolException) {
+                    // Its stdout is out of step now: this worker cannot be trusted with another frame.
+                    return Attempt.failed(lost(task, e.getMessage()).error());
+                }
+                return lost(task, null);
+            }
+            if (deadline != null && !deadline.disarm()) {
+                return lost(task, timeoutMessage(w)); // it answered, but too late: the kill is under way
+            }
+            if (r.index() != task.index()) {
+                return Attempt.failed(lost(task, "worker answered for task " + r.index() + " instead of task "
+                        + task.index()).error());
+            }
+            InFlight head = sent.removeFirst();
+            bytesInFlight -= head.bytes();
+            w.stderr.current = sent.isEmpty() ? -1 : sent.peekFirst().task().index();
+            if (r.type() != Protocol.OK) {
+                discard(head);
+                return Attempt.failed(r.error());
+            }
+            if (head.staged() != null) {
+                try {
+                    head.staged().commit();
+                } catch (IOException e) {
+                    return Attempt.failed("cannot write " + task.output() + ": " + e.getMessage());
+                }
+            }
+            return Attempt.done(new TaskResult(task, r.summary(), System.nanoTime() - start,
+                    "pool-" + slot + " pid " + w.process.pid()));
+        }
+
+        /** Writes tasks ahead while the window and the pipe have room (see the class comment). */
+        private void sendAhead(Worker w) throws IOException {
+            while (sent.size() < window) {
+                Task next = held != null ? held : queue.prefetch();
+                if (next == null) {
+                    return;
+                }
+                held = next;
+                AtomicFile.Staged staged;
+                try {
+                    staged = next.output() == null ? null : AtomicFile.stage(next.output());
+                } catch (IOException e) {
+                    return; // it fails when it is the head, with its own message
+                }
+                if (bytesInFlight + Protocol.taskFrameSize(sentForm(next, staged)) > PIPE_BYTES) {
+                    return;
+                }
+                held = null;
+                send(w, next, staged);
+            }
+        }
+
+        private static Task sentForm(Task t, AtomicFile.Staged staged) {
+            return staged == null ? t : TaskRunner.withOutput(t, staged.path());
+        }
+
+        private void send(Worker w, Task t, AtomicFile.Staged staged) throws IOException {
+            Task form = sentForm(t, staged);
+            InFlight f = new InFlight(t, staged, Protocol.taskFrameSize(form));
+            sent.add(f); // before the write: a worker that dies mid-frame may have begun it
+            bytesInFlight += f.bytes();
+            w.frames.task(form);
+        }
+
+        private static void discard(InFlight f) {
+            if (f.staged() != null) {
+                f.staged().discard();
             }
         }
 
         private String timeoutMessage(Worker w) {
-            return "timed out after " + ProcessExecutor.seconds(sweep) + " s; worker pid " + w.process.pid()
-                    + " killed";
+            return run.watchdog().message() + "; worker pid " + w.process.pid() + " killed";
         }
 
         /** Ends the current worker and says why in one line, with its last stderr line. */
-        private ProcessSweep.Attempt lost(Task task, String why) {
+        private Attempt lost(Task task, String why) {
             Worker w = worker;
             worker = null;
             w.kill();
             // The running task is this attempt's; the ones sent behind it go back to the queue. The worker
-            // may have begun the next one just before it died (its result still in the pipe), so the dead
-            // process's partial file goes too; kill() has reaped it, so nothing can write it any more.
-            sent.pollFirst();
-            for (Task t : sent) {
-                ProcessSweep.removePartial(t);
-                sweep.giveBack(t);
+            // may have begun any of them just before it died, so their partial files go too; kill() has
+            // reaped it, so nothing can write them any more.
+            for (InFlight f : sent) {
+                discard(f);
+                if (f.task() != task) {
+                    queue.giveBack(f.task());
+                }
             }
             sent.clear();
+            bytesInFlight = 0;
+            if (held != null && held != task) {
+                queue.giveBack(held);
+            }
+            held = null;
             String reason = why != null ? why
-                    : "worker pid " + w.process.pid() + " " + ProcessSweep.exitDescription(w.process.exitValue());
-            Path log = w.stderr.lastFile;
-            String last = w.stderr.lastLine;
-            String hint = sweep.keepsLogs() && log != null ? "; stderr in " + log + (last.isEmpty() ? "" : ": " + last)
-                    : last.isEmpty() ? "" : "; stderr: " + last;
-            return ProcessSweep.Attempt.lost(reason + hint);
+                    : "worker pid " + w.process.pid() + " " + WorkerProcesses.exitDescription(w.process.exitValue());
+            return Attempt.lost(reason + logs.hint(w.stderr.lastFile, w.stderr.lastLine));
         }
 
         @Override
@@ -175,6 +270,7 @@ public final class PoolExecutor implements SweepExecutor {
                 worker.close();
                 worker = null;
             }
+            sent.forEach(PoolSlot::discard);
         }
     }
 
@@ -185,15 +281,16 @@ public final class PoolExecutor implements SweepExecutor {
         final Protocol.Writer frames;
         final StderrPump stderr;
         private final Thread pump;
-        private final ProcessSweep sweep;
+        private final WorkerProcesses processes;
 
-        Worker(ProcessSweep sweep, List<String> command) throws IOException, ProcessSweep.Cancelled {
-            this.sweep = sweep;
-            this.process = sweep.start(new ProcessBuilder(command));
+        Worker(WorkerProcesses processes, TaskLogs logs, List<String> command)
+                throws IOException, WorkerProcesses.Cancelled {
+            this.processes = processes;
+            this.process = processes.start(new ProcessBuilder(command));
             this.in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
             this.frames = new Protocol.Writer(new DataOutputStream(new BufferedOutputStream(process.getOutputStream(),
                     1 << 12)));
-            this.stderr = new StderrPump(sweep, process);
+            this.stderr = new StderrPump(logs, process);
             this.pump = new Thread(stderr, "mcsweep-stderr-" + process.pid());
             pump.setDaemon(true);
             pump.start();
@@ -201,7 +298,7 @@ public final class PoolExecutor implements SweepExecutor {
 
         /** Kills the process and waits for it and its stderr. */
         void kill() {
-            process.destroyForcibly();
+            WorkerProcesses.kill(process);
             reap();
         }
 
@@ -225,15 +322,13 @@ public final class PoolExecutor implements SweepExecutor {
 
         private void reap() {
             process.onExit().join();
-            if (ProcessSweep.joinUninterruptibly(pump)) {
-                Thread.currentThread().interrupt();
-            }
+            Uninterruptibly.join(pump);
             try {
                 process.getOutputStream().close();
             } catch (IOException e) {
                 // closing a dead pipe
             }
-            sweep.exited(process);
+            processes.exited(process);
         }
     }
 
@@ -244,15 +339,15 @@ public final class PoolExecutor implements SweepExecutor {
      */
     private static final class StderrPump implements Runnable {
         private static final int MAX_KEPT = 1 << 20;
-        private final ProcessSweep sweep;
+        private final TaskLogs logs;
         private final Process process;
         volatile int current = -1;
         volatile String lastLine = "";
         volatile Path lastFile;
         private final StringBuilder buffer = new StringBuilder();
 
-        StderrPump(ProcessSweep sweep, Process process) {
-            this.sweep = sweep;
+        StderrPump(TaskLogs logs, Process process) {
+            this.logs = logs;
             this.process = process;
         }
 
@@ -281,12 +376,12 @@ public final class PoolExecutor implements SweepExecutor {
             }
             String text = buffer.toString();
             buffer.setLength(0);
-            String last = ProcessSweep.lastLine(text);
+            String last = TaskLogs.lastLine(text);
             if (!last.isEmpty()) {
                 lastLine = last;
             }
             try {
-                Path file = sweep.logFile(name + ".stderr");
+                Path file = logs.file(name + ".stderr");
                 try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND)) {
                     out.write(text.getBytes(StandardCharsets.UTF_8));

@@ -114,6 +114,23 @@ final class Protocol {
         }
     }
 
+    /** The bytes {@link Writer#task} writes for {@code t}, header included. */
+    static int taskFrameSize(Task t) {
+        return 4 + 1 + 4 // magic, type, length
+                + 4 + utfSize(t.kernel()) + 4 + 8 * t.params().length + 8 + 4 + 8 + utfSize(t.rng())
+                + utfSize(t.output() == null ? "" : t.output().toAbsolutePath().toString());
+    }
+
+    /** Bytes of {@link DataOutputStream#writeUTF}: a length, then modified UTF-8. */
+    private static int utfSize(String s) {
+        int n = 2;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c >= 0x0001 && c <= 0x007F ? 1 : c <= 0x07FF ? 2 : 3;
+        }
+        return n;
+    }
+
     private record Frame(byte type, DataInputStream payload) {
     }
 

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,9 +27,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The archive is a JDK 25 AOT cache ({@code .aot}, recorded in one run with {@code -XX:AOTCacheOutput}) or,
  * on JDK 21 to 24, a dynamic AppCDS archive ({@code .jsa}), named {@code mcsweep-worker-task-KEY} (for
- * {@code process}) or {@code mcsweep-worker-pool-KEY}. It lives next to the application jar when that folder
+ * {@code process}) or {@code mcsweep-worker-pool-KEY}. {@code -Dmcsweep.archive=aot|appcds|none} chooses the
+ * kind ({@code aot} needs JDK 25; on an older JDK it means {@code appcds}); {@code -Dmcsweep.cds=false} is
+ * the same as {@code none}. It lives next to the application jar when that folder
  * is writable, otherwise in {@code java.io.tmpdir/mcsweep-cds-USER}; {@code -Dmcsweep.cds.dir=DIR} chooses
- * another place and {@code -Dmcsweep.cds=false} turns it off. The key hashes the JDK, the flags and the
+ * another place. An interrupt while it is built (Ctrl-C on the first sweep) kills the recording JVMs and
+ * removes their files: no partial archive or {@code .config} file stays, and workers start without one. The key hashes the JDK, the flags and the
  * class path with each entry's size and time, so a rebuilt jar or another JDK gets a new archive instead of
  * a stale one (and the older one of the same kind is removed). It is recorded with absolute paths (a
  * relative class path silently stops matching elsewhere), under a file lock, to a temporary name renamed
@@ -48,14 +52,50 @@ final class WorkerJvm {
 
     private static final Map<String, Optional<Path>> ARCHIVES = new ConcurrentHashMap<>();
 
+    /** The kinds of start-up archive, chosen with {@code -Dmcsweep.archive}. */
+    enum Kind {
+        /** JDK 25's AOT cache (JEP 514/515): classes loaded and linked, lambdas resolved. */
+        AOT(".aot"),
+        /** A dynamic AppCDS archive ({@code -XX:ArchiveClassesAtExit}), for JDK 21 to 24. */
+        APPCDS(".jsa"),
+        /** No archive: the JDK's default CDS only. */
+        NONE("");
+
+        final String suffix;
+
+        Kind(String suffix) {
+            this.suffix = suffix;
+        }
+
+        /** The kind the system properties ask for, on this JDK. */
+        static Kind configured() {
+            if (!Boolean.parseBoolean(System.getProperty("mcsweep.cds", "true"))) {
+                return NONE;
+            }
+            boolean aotJdk = Runtime.version().feature() >= 25;
+            String v = System.getProperty("mcsweep.archive", "").trim().toLowerCase(Locale.ROOT);
+            return switch (v) {
+                case "" -> aotJdk ? AOT : APPCDS;
+                case "aot" -> aotJdk ? AOT : APPCDS;
+                case "appcds", "cds" -> APPCDS;
+                case "none" -> NONE;
+                default -> throw new IllegalArgumentException(
+                        "-Dmcsweep.archive must be aot, appcds or none, not '" + v + "'");
+            };
+        }
+    }
+
     private final String java;
     private final String classPath;
     private final boolean oneTask;
 
-    private WorkerJvm(String java, String classPath, boolean oneTask) {
+    private final Kind kind;
+
+    private WorkerJvm(String java, String classPath, boolean oneTask, Kind kind) {
         this.java = java;
         this.classPath = classPath;
         this.oneTask = oneTask;
+        this.kind = kind;
     }
 
     /** Workers for one task each ({@code process}) or for many ({@code pool}). */
@@ -67,7 +107,17 @@ final class WorkerJvm {
                 entries.add(Path.of(e).toAbsolutePath().normalize().toString());
             }
         }
-        return new WorkerJvm(java, String.join(File.pathSeparator, entries), oneTask);
+        return new WorkerJvm(java, String.join(File.pathSeparator, entries), oneTask, Kind.configured());
+    }
+
+    /** The same workers with another class path (a test's jar) and archive kind. */
+    WorkerJvm with(String classPath, Kind kind) {
+        return new WorkerJvm(java, classPath, oneTask, kind);
+    }
+
+    /** The kind of archive these workers start with, when it can be built. */
+    Kind kind() {
+        return kind;
     }
 
     /** The command that starts a worker: {@code java FLAGS -cp CP WorkerMain MODE ARGS}. */
@@ -81,19 +131,14 @@ final class WorkerJvm {
         return c;
     }
 
-    /**
-     * JDK 25 can record an AOT cache in one run ({@code -XX:AOTCacheOutput}, JEP 514): classes loaded and
-     * linked, lambdas and string concatenation resolved; measured here it starts a worker about a third
-     * faster than a dynamic AppCDS archive, which older JDKs get instead.
-     */
-    private static boolean aotCache() {
-        return Runtime.version().feature() >= 25;
-    }
+    // JDK 25 records an AOT cache in one run (-XX:AOTCacheOutput, JEP 514): classes loaded and linked,
+    // lambdas and string concatenation resolved; measured here it starts a worker about a third faster than
+    // a dynamic AppCDS archive, which older JDKs get instead.
 
     /** The flags plus the archive; {@code strict} makes the JVM refuse to start if it cannot use it. */
     private List<String> withArchive(Path archive, boolean strict) {
         List<String> c = flags();
-        if (aotCache()) {
+        if (kind == Kind.AOT) {
             c.remove("-Xshare:auto"); // the AOT cache does not mix with -Xshare flags
             c.add("-XX:AOTCache=" + archive);
             if (strict) {
@@ -120,10 +165,11 @@ final class WorkerJvm {
 
     /** The archive to start workers with, built on first use; empty when there is none to be had. */
     Optional<Path> archive() {
-        if (!Boolean.parseBoolean(System.getProperty("mcsweep.cds", "true"))) {
+        if (kind == Kind.NONE) {
             return Optional.empty();
         }
-        return ARCHIVES.computeIfAbsent(key(), k -> {
+        boolean[] interrupted = {false};
+        Optional<Path> a = ARCHIVES.computeIfAbsent(key(), k -> {
             try {
                 return build(k);
             } catch (IOException | RuntimeException e) {
@@ -131,15 +177,19 @@ final class WorkerJvm {
                         "no CDS archive for workers", e);
                 return Optional.empty();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
+                interrupted[0] = true;
+                return null; // not remembered: the next sweep tries again
             }
         });
+        if (interrupted[0]) {
+            Thread.currentThread().interrupt();
+        }
+        return a == null ? Optional.empty() : a;
     }
 
     private String key() {
         StringBuilder s = new StringBuilder(java).append('\n').append(Runtime.version()).append('\n')
-                .append(flags()).append('\n');
+                .append(kind).append(flags()).append('\n');
         for (String e : classPath.split(File.pathSeparator)) {
             File f = new File(e);
             s.append(e).append(' ').append(f.length()).append(' ').append(f.lastModified()).append('\n');
@@ -170,7 +220,7 @@ final class WorkerJvm {
         Path dir = cacheDir();
         String flavour = "mcsweep-worker-" + (oneTask ? "task" : "pool") + "-";
         String base = flavour + key;
-        Path archive = dir.resolve(base + (aotCache() ? ".aot" : ".jsa"));
+        Path archive = dir.resolve(base + kind.suffix);
         if (Files.isRegularFile(archive)) {
             return Optional.of(archive);
         }
@@ -189,7 +239,7 @@ final class WorkerJvm {
             Path temp = dir.resolve("." + base + "-" + ProcessHandle.current().pid() + ".tmp");
             try {
                 List<String> dump = flags();
-                if (aotCache()) {
+                if (kind == Kind.AOT) {
                     dump.remove("-Xshare:auto");
                     dump.add("-XX:AOTCacheOutput=" + temp);
                 } else {
@@ -217,7 +267,17 @@ final class WorkerJvm {
                 removeOlder(dir, flavour, base);
                 return Optional.of(archive);
             } finally {
-                Files.deleteIfExists(temp);
+                removeStartingWith(dir, temp.getFileName().toString()); // the temp, and the AOT run's .config
+            }
+        }
+    }
+
+    private static void removeStartingWith(Path dir, String prefix) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (f.getFileName().toString().startsWith(prefix)) {
+                    Files.deleteIfExists(f);
+                }
             }
         }
     }
@@ -249,8 +309,15 @@ final class WorkerJvm {
             p.getOutputStream().close();
             return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
         } finally {
+            // The AOT recording JVM forks the JVM that assembles the cache: both go, and both have exited
+            // before the caller removes their files.
+            List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
+            all.forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             p.onExit().join();
+            for (ProcessHandle h : all) {
+                h.onExit().join();
+            }
         }
     }
 }

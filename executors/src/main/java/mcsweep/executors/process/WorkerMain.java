@@ -28,7 +28,9 @@ import mcsweep.kernel.io.AtomicFile;
 
 /**
  * The entry point of worker JVMs started by the {@code process} and {@code pool} executors. Tasks run through
- * {@link TaskRunner}, as in every other executor, so their traces and summaries are the same bytes.
+ * {@link TaskRunner}, as in every other executor, so their traces and summaries are the same bytes. A task's
+ * output path is written as given, never renamed: the parent sends a temporary name and renames the file
+ * into place once it accepts the reply ({@link TaskRunner#runInto}).
  *
  * <ul>
  * <li>{@code --task ARGS}: runs one task (arguments from {@link Protocol#taskArgs}), prints one reply line on
@@ -39,7 +41,8 @@ import mcsweep.kernel.io.AtomicFile;
  *     what the class-data sharing archive is recorded from.</li>
  * </ul>
  *
- * <p>Either way a worker whose parent dies removes its partial trace and exits within a fraction of a second.
+ * <p>Either way a worker whose parent dies removes its partial (temporary) trace and exits within a fraction
+ * of a second.
  *
  * <p>The real stdout carries the protocol only: {@code System.out} is pointed at stderr, so that a kernel
  * that prints cannot corrupt it.
@@ -98,7 +101,7 @@ public final class WorkerMain {
         String line;
         int code;
         try {
-            Summary s = TaskRunner.run(task);
+            Summary s = TaskRunner.runInto(task);
             line = Protocol.okLine(task.index(), s);
             code = 0;
         } catch (Exception | Error e) {
@@ -121,7 +124,7 @@ public final class WorkerMain {
             Summary s = null;
             String error = null;
             try {
-                s = TaskRunner.run(task);
+                s = TaskRunner.runInto(task);
             } catch (Exception | Error e) {
                 error = TaskRunner.describe(e);
             }
@@ -144,7 +147,7 @@ public final class WorkerMain {
             Kernel k = Kernels.byName(MetropolisKernel.NAME);
             double[] params = {1.0, 1.0, 1.0};
             Task t = new Task(0, k.name(), params, 2000, 0, Seeds.taskSeed(1, List.of("x0", "h", "beta"), params, 0),
-                    Seeds.DEFAULT_ALGORITHM, dir.resolve("warmup.csv"));
+                    Seeds.DEFAULT_ALGORITHM, AtomicFile.tempFor(dir.resolve("warmup.csv")));
             int code = runOne(Protocol.taskArgs(t), OutputStream.nullOutputStream());
             // The --serve path, through in-memory pipes: frames both ways.
             var frames = new java.io.ByteArrayOutputStream();
@@ -158,7 +161,11 @@ public final class WorkerMain {
             Protocol.parseLine(Protocol.okLine(r.index(), r.summary()), r.index());
             return code;
         } finally {
-            Files.deleteIfExists(dir.resolve("warmup.csv"));
+            try (var left = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) left::iterator) {
+                    Files.deleteIfExists(f);
+                }
+            }
             Files.deleteIfExists(dir);
         }
     }
@@ -191,9 +198,9 @@ public final class WorkerMain {
 
     private static void orphaned() {
         Task t = current;
-        if (t != null && t.output() != null) {
+        if (t != null && t.output() != null && AtomicFile.isTemporary(t.output())) {
             try {
-                Files.deleteIfExists(AtomicFile.tempFor(t.output()));
+                Files.deleteIfExists(t.output());
             } catch (IOException | RuntimeException e) {
                 // nothing more to do: we are leaving
             }

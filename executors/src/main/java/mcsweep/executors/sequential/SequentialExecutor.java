@@ -1,20 +1,15 @@
 package mcsweep.executors.sequential;
 
-import java.util.List;
+import mcsweep.executors.ParallelExecutor;
+import mcsweep.executors.SweepRun;
 
-import mcsweep.executors.ExecutionOptions;
-import mcsweep.executors.HaltPolicy;
-import mcsweep.executors.SweepExecutor;
-import mcsweep.executors.SweepListener;
-import mcsweep.executors.SweepOutcome;
-import mcsweep.executors.Task;
-import mcsweep.executors.TaskFailure;
-import mcsweep.executors.TaskResult;
-import mcsweep.executors.TaskRunner;
-import mcsweep.kernel.Summary;
-
-/** Runs tasks one after another in the calling thread: the reference every other executor must match. */
-public final class SequentialExecutor implements SweepExecutor {
+/**
+ * Runs tasks one after another in the calling thread: the reference every other executor must match. It
+ * has no worker of its own: the shared consumer loop runs the next task itself whenever it has nothing to
+ * report ({@link ParallelExecutor.Workers#help()}), so halting, the timeout and cancellation behave exactly
+ * as in every other executor.
+ */
+public final class SequentialExecutor extends ParallelExecutor {
 
     @Override
     public String name() {
@@ -27,33 +22,33 @@ public final class SequentialExecutor implements SweepExecutor {
     }
 
     @Override
-    public SweepOutcome execute(List<Task> tasks, ExecutionOptions options, SweepListener listener) {
-        int completed = 0;
-        int failed = 0;
-        String worker = Thread.currentThread().getName();
-        for (int i = 0; i < tasks.size(); i++) {
-            Task task = tasks.get(i);
-            if (Thread.currentThread().isInterrupted()) {
-                return new SweepOutcome(completed, failed, tasks.size() - i, true);
-            }
-            long start = System.nanoTime();
-            try {
-                Summary s = TaskRunner.run(task);
-                completed++;
-                listener.onResult(new TaskResult(task, s, System.nanoTime() - start, worker));
-            } catch (InterruptedException e) {
-                failed++;
-                listener.onFailure(new TaskFailure(task, "cancelled", e, 1));
-                Thread.currentThread().interrupt();
-                return new SweepOutcome(completed, failed, tasks.size() - i - 1, true);
-            } catch (Exception | Error e) {
-                failed++;
-                listener.onFailure(new TaskFailure(task, TaskRunner.describe(e), e, 1));
-                if (options.halt() != HaltPolicy.NEVER) {
-                    return new SweepOutcome(completed, failed, tasks.size() - i - 1, false);
+    protected Workers start(SweepRun run, int workers) {
+        return new Workers() {
+            private int next;
+
+            @Override
+            public boolean help() {
+                int n = run.size();
+                if (next >= n) {
+                    return false;
                 }
+                if (run.stopping()) {
+                    run.skip(n - next);
+                    next = n;
+                } else {
+                    run.runRange(next, ++next);
+                }
+                return true;
             }
-        }
-        return new SweepOutcome(completed, failed, 0, false);
+
+            @Override
+            public void cancel() {
+                // the only task runs on the calling thread: the interrupt that cancels reached it already
+            }
+
+            @Override
+            public void awaitTermination() {
+            }
+        };
     }
 }

@@ -28,7 +28,7 @@ public final class ThreadsExecutor extends ParallelExecutor {
     @Override
     protected Workers start(SweepRun run, int workers) {
         int n = run.size();
-        int chunk = run.options().chunk() == 0 ? 1 : run.options().chunk();
+        int chunk = run.options().chunkOr(1);
         WorkerThreads threads = new WorkerThreads(name());
         ExecutorService pool = Executors.newFixedThreadPool(workers, threads);
         AtomicLong cursor = new AtomicLong(); // long: n + workers * chunk may not fit in an int

@@ -37,7 +37,7 @@ public final class VirtualExecutor extends ParallelExecutor {
     @Override
     protected Workers start(SweepRun run, int workers) {
         int n = run.size();
-        int chunk = run.options().chunk() == 0 ? 1 : run.options().chunk();
+        int chunk = run.options().chunkOr(1);
         // The executor's termination comes a moment before its last threads have died: keep the threads
         // started, oldest first, to join them at the end; the launcher drops the dead ones as it goes, so
         // this holds about N threads, not one per task.

@@ -38,8 +38,10 @@ class ForkJoinExecutorTest {
     void neverSplitsBelowTheChunk() {
         ForkJoinExecutor e = new ForkJoinExecutor();
         int n = 1_000;
-        e.execute(emptyTasks(n), ExecutionOptions.defaults().withWorkers(2).withChunk(250), SweepListener.NONE);
+        SweepOutcome o = e.execute(emptyTasks(n), ExecutionOptions.defaults().withWorkers(2).withChunk(250),
+                SweepListener.NONE);
 
+        assertThat(o).isEqualTo(new SweepOutcome(n, 0, 0, false));
         assertThat(e.lastForkCount()).isLessThanOrEqualTo(3); // at most 4 pieces of 250
     }
 }
