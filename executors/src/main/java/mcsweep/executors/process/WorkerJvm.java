@@ -98,11 +98,16 @@ final class WorkerJvm {
         this.kind = kind;
     }
 
-    /** Workers for one task each ({@code process}) or for many ({@code pool}). */
+    /**
+     * Workers for one task each ({@code process}) or for many ({@code pool}), with this JVM's class path
+     * ({@code -Dmcsweep.worker.class.path} gives another: tests use it to start workers from jars, which is
+     * what an archive can hold; class folders cannot be archived).
+     */
     static WorkerJvm forThisJvm(boolean oneTask) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> entries = new ArrayList<>();
-        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        String cp = System.getProperty("mcsweep.worker.class.path", System.getProperty("java.class.path"));
+        for (String e : cp.split(File.pathSeparator)) {
             if (!e.isEmpty()) {
                 entries.add(Path.of(e).toAbsolutePath().normalize().toString());
             }
@@ -169,9 +174,16 @@ final class WorkerJvm {
             return Optional.empty();
         }
         boolean[] interrupted = {false};
-        Optional<Path> a = ARCHIVES.computeIfAbsent(key(), k -> {
+        Path dir;
+        try {
+            dir = cacheDir();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        String key = key();
+        Optional<Path> a = ARCHIVES.computeIfAbsent(dir + File.separator + key, k -> {
             try {
-                return build(k);
+                return build(dir, key);
             } catch (IOException | RuntimeException e) {
                 System.getLogger(WorkerJvm.class.getName()).log(System.Logger.Level.DEBUG,
                         "no CDS archive for workers", e);
@@ -216,8 +228,7 @@ final class WorkerJvm {
                 "mcsweep-cds-" + System.getProperty("user.name")));
     }
 
-    private Optional<Path> build(String key) throws IOException, InterruptedException {
-        Path dir = cacheDir();
+    private Optional<Path> build(Path dir, String key) throws IOException, InterruptedException {
         String flavour = "mcsweep-worker-" + (oneTask ? "task" : "pool") + "-";
         String base = flavour + key;
         Path archive = dir.resolve(base + kind.suffix);

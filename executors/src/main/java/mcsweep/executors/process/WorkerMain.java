@@ -197,6 +197,19 @@ public final class WorkerMain {
     }
 
     private static void orphaned() {
+        removePartial();
+        // The main thread may be between taking its task and creating the file (loading the kernel): give it
+        // the moment it needs to create it, then remove it again. halt() stops it before its next block.
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            // leave at once
+        }
+        removePartial();
+        Runtime.getRuntime().halt(EXIT_ORPHANED);
+    }
+
+    private static void removePartial() {
         Task t = current;
         if (t != null && t.output() != null && AtomicFile.isTemporary(t.output())) {
             try {
@@ -205,7 +218,6 @@ public final class WorkerMain {
                 // nothing more to do: we are leaving
             }
         }
-        Runtime.getRuntime().halt(EXIT_ORPHANED);
     }
 
     /** Stderr that knows how much was written to it and its last byte. */

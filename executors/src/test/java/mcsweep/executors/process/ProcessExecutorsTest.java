@@ -27,16 +27,100 @@ import mcsweep.kernel.MetropolisKernel;
 import mcsweep.kernel.Seeds;
 import mcsweep.kernel.Summary;
 import mcsweep.kernel.io.AtomicFile;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The {@code process} and {@code pool} executors against real worker JVMs. */
+/**
+ * The {@code process} and {@code pool} executors against real worker JVMs, started from jars of the test
+ * class path with the start-up archive that {@code -Dmcsweep.archive} selects (the build runs this class once
+ * with {@code aot} and once with {@code appcds}), built in a folder of this class's own.
+ */
 class ProcessExecutorsTest {
 
     @TempDir
     Path dir;
+
+    @TempDir
+    static Path jars;
+
+    @BeforeAll
+    static void startWorkersFromJars() throws IOException {
+        System.setProperty("mcsweep.worker.class.path", WorkerJars.classPath(jars));
+        System.setProperty("mcsweep.cds.dir", jars.resolve("cds").toString());
+    }
+
+    @AfterAll
+    static void restoreProperties() {
+        System.clearProperty("mcsweep.worker.class.path");
+        System.clearProperty("mcsweep.cds.dir");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void buildsTheSelectedArchiveKindAndStartsWorkersFromIt(boolean oneTask) throws IOException {
+        WorkerJvm jvm = WorkerJvm.forThisJvm(oneTask);
+        String expected = System.getProperty("mcsweep.archive", Runtime.version().feature() >= 25 ? "aot" : "appcds");
+        assertThat(jvm.kind().name().toLowerCase(java.util.Locale.ROOT)).isEqualTo(expected);
+
+        // Built, and checked in strict mode (-XX:AOTMode=on / -Xshare:on), or this is empty.
+        java.util.Optional<Path> built = jvm.archive();
+        assertThat(built).as("archive; cds folder: %s", failedFiles()).isPresent();
+        Path archive = built.get();
+        assertThat(archive.getFileName().toString()).endsWith(jvm.kind().suffix);
+        assertThat(jvm.command(true, List.of("--serve"))).anyMatch(a -> a.endsWith("=" + archive));
+        assertThat(files(archive.getParent()).stream().map(p -> p.getFileName().toString()))
+                .as("no temporary or .config file left").allMatch(n -> n.endsWith(jvm.kind().suffix) || n.endsWith(".lock"));
+    }
+
+    private static List<String> failedFiles() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (Path f : files(jars.resolve("cds"))) {
+            out.add(f.getFileName() + (f.toString().endsWith(".failed") ? ": " + Files.readString(f) : ""));
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"process", "pool"})
+    void anInterruptWhileTheArchiveIsBuiltLeavesNoPartialFileAndEndsTheSweepCleanly(String name) throws Exception {
+        Path cds = dir.resolve("fresh-cds");
+        System.setProperty("mcsweep.cds.dir", cds.toString());
+        try {
+            Thread caller = Thread.currentThread();
+            CompletableFuture<Void> recording = CompletableFuture.runAsync(() -> {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (System.nanoTime() < deadline) {
+                    boolean building = ProcessHandle.current().descendants().anyMatch(p ->
+                            p.info().arguments().map(List::of).orElse(List.of()).contains("--warmup"));
+                    if (building) {
+                        sleep(300); // well inside the recording run
+                        caller.interrupt();
+                        return;
+                    }
+                    sleep(10);
+                }
+                throw new AssertionError("no archive was being built");
+            });
+            List<Task> tasks = List.of(metropolis(0, 1, 1, 1, 10, dir.resolve("t0.csv")),
+                    metropolis(1, 1, 1, 1, 10, dir.resolve("t1.csv")));
+            Recorder r = new Recorder();
+            SweepOutcome outcome = SweepExecutors.byName(name).execute(tasks, options(2), r);
+            boolean flag = Thread.interrupted();
+            recording.get(60, TimeUnit.SECONDS);
+
+            assertThat(flag).isTrue();
+            assertThat(outcome).isEqualTo(new SweepOutcome(0, 0, 2, true));
+            assertThat(files(cds).stream().map(p -> p.getFileName().toString()))
+                    .as("only the lock file stays").allMatch(n -> n.endsWith(".lock"));
+            assertThat(files(dir).stream().map(p -> p.getFileName().toString())).containsExactly("fresh-cds");
+        } finally {
+            System.setProperty("mcsweep.cds.dir", jars.resolve("cds").toString());
+        }
+    }
 
     @AfterEach
     void leavesNoProcessBehind() {
