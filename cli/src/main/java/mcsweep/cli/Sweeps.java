@@ -71,9 +71,10 @@ final class Sweeps {
             }
         }
         if (report.failed() > 0 || outcome.notStarted() > 0) {
-            System.err.println("mcsweep: " + report.failed() + " of " + tasks.size() + " tasks failed"
+            System.err.println("mcsweep: " + outcome.failed() + " of " + tasks.size() + " tasks failed"
+                    + (outcome.cancelled() > 0 ? ", " + outcome.cancelled() + " cancelled (--halt now)" : "")
                     + (outcome.notStarted() > 0 ? ", " + outcome.notStarted() + " not started (--halt)" : ""));
         }
-        return ExitCodes.forFailures(report.failed());
+        return ExitCodes.forFailures(outcome.failed()); // cancelled tasks did not fail: --halt now stopped them
     }
 }
