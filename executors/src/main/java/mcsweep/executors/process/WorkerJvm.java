@@ -228,6 +228,7 @@ final class WorkerJvm {
                 "mcsweep-cds-" + System.getProperty("user.name")));
     }
 
+    @SuppressWarnings("try") // the file lock is held for the try block, by design; the body need not touch it
     private Optional<Path> build(Path dir, String key) throws IOException, InterruptedException {
         String flavour = "mcsweep-worker-" + (oneTask ? "task" : "pool") + "-";
         String base = flavour + key;
