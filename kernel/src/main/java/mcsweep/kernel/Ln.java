@@ -2,7 +2,7 @@ package mcsweep.kernel;
 
 /**
  * The natural logarithm of a uniform variate, as stream scheme {@code v2} defines it: the same bits on every
- * JVM and CPU, and about twice as fast as {@link Math#log} in a kernel's bulk loop.
+ * JVM and CPU, and cheaper than {@link Math#log} in a kernel's bulk loop ({@code KernelBaselineBenchmark}).
  *
  * <p>Why not {@link Math#log}: the JDK lets it differ by an ulp between platforms and intrinsics, and a
  * scheme must give the same trace everywhere; {@link StrictMath#log} is exact to the bit but slower. This

@@ -76,9 +76,9 @@ public final class ShortestDouble {
         if (biased == 0x7FF) {
             return ascii(fraction != 0 ? "NaN" : bits < 0 ? "-Infinity" : "Infinity", buf, pos);
         }
-        if (bits < 0) {
-            buf[pos++] = '-';
-        }
+        // Without a branch: the sign of a trace's values is a coin flip, which a branch would mispredict.
+        buf[pos] = '-';
+        pos += (int) (bits >>> 63);
         if (biased == 0) {
             if (fraction == 0) {
                 return ascii("0.0", buf, pos);
@@ -108,20 +108,16 @@ public final class ShortestDouble {
         long tp10 = sp10 + 10;
         boolean sp10In = vbl + open <= sp10 << 2;
         boolean tp10In = (tp10 << 2) + open <= vbr;
-        long digits;
-        if (sp10In != tp10In) {
-            digits = sp10In ? sp10 : tp10; // the one multiple of 10 in R: shortest
-        } else {
-            long t = s + 1;
-            boolean sIn = vbl + open <= s << 2;
-            boolean tIn = (t << 2) + open <= vbr;
-            if (sIn != tIn) {
-                digits = sIn ? s : t;
-            } else {
-                long cmp = vb - ((s + t) << 1); // sign of v 10^-k - (s + 1/2)
-                digits = cmp < 0 || cmp == 0 && (s & 1) == 0 ? s : t;
-            }
-        }
+        long t = s + 1;
+        boolean sIn = vbl + open <= s << 2;
+        boolean tIn = (t << 2) + open <= vbr;
+        long cmp = vb - ((s + t) << 1); // sign of v 10^-k - (s + 1/2)
+        // Selects, not branches: which case applies is close to random from one value to the next.
+        long closer = cmp < 0 || cmp == 0 && (s & 1) == 0 ? s : t;
+        long integer = sIn != tIn ? (sIn ? s : t) : closer;
+        long tenth = sp10In ? sp10 : tp10;
+        // The one multiple of 10 in R, if there is one, is the shortest; else the integer closest to v.
+        long digits = sp10In != tp10In ? tenth : integer;
         return layout(digits, k, buf, pos);
     }
 
@@ -186,39 +182,59 @@ public final class ShortestDouble {
         return putDigits(sci, decimalLength(sci), buf, end);
     }
 
-    private static int decimalLength(long v) {
-        int n = 1;
-        for (long p = 10; n < 19 && v >= p; p *= 10) {
-            n++;
+    private static final long[] POWERS = new long[19];
+
+    static {
+        POWERS[0] = 1;
+        for (int i = 1; i < POWERS.length; i++) {
+            POWERS[i] = POWERS[i - 1] * 10;
         }
-        return n;
     }
 
-    /** Writes the {@code length} decimal digits of {@code v} at {@code pos}, two at a time from the right. */
+    /** Number of decimal digits of {@code 0 < v < 10^18}, without a loop. */
+    static int decimalLength(long v) {
+        int guess = ((64 - Long.numberOfLeadingZeros(v)) * 1233) >>> 12; // floor(bits * log10 2)
+        return guess + (v >= POWERS[guess] ? 1 : 0);
+    }
+
+    /** Writes the {@code length} decimal digits of {@code v} at {@code pos}, eight at a time from the right. */
     private static int putDigits(long v, int length, byte[] buf, int pos) {
         int end = pos + length;
         int p = end;
         while (v >= 100_000_000L) {
-            int low = (int) (v % 100_000_000L);
-            v /= 100_000_000L;
-            for (int j = 0; j < 4; j++) {
-                int pair = low % 100;
-                low /= 100;
-                buf[--p] = DIGIT_PAIRS[2 * pair + 1];
-                buf[--p] = DIGIT_PAIRS[2 * pair];
-            }
+            long q = v / 100_000_000L;
+            put8((int) (v - q * 100_000_000L), buf, p - 8);
+            v = q;
+            p -= 8;
         }
         int rest = (int) v;
         while (p - pos >= 2) {
-            int pair = rest % 100;
-            rest /= 100;
-            buf[--p] = DIGIT_PAIRS[2 * pair + 1];
-            buf[--p] = DIGIT_PAIRS[2 * pair];
+            int q = rest / 100;
+            putPair(rest - q * 100, buf, p - 2);
+            rest = q;
+            p -= 2;
         }
         if (p > pos) {
-            buf[--p] = (byte) ('0' + rest);
+            buf[pos] = (byte) ('0' + rest);
         }
         return end;
+    }
+
+    // The two halves and their pairs are independent: the divisions overlap instead of queueing.
+    private static void put8(int v, byte[] buf, int pos) {
+        int high = v / 10_000;
+        int low = v - high * 10_000;
+        int hh = high / 100;
+        int lh = low / 100;
+        putPair(hh, buf, pos);
+        putPair(high - hh * 100, buf, pos + 2);
+        putPair(lh, buf, pos + 4);
+        putPair(low - lh * 100, buf, pos + 6);
+    }
+
+    private static void putPair(int v, byte[] buf, int pos) {
+        buf[pos] = DIGIT_PAIRS[2 * v];
+        buf[pos + 1] = DIGIT_PAIRS[2 * v + 1];
     }
 
     private static int ascii(String s, byte[] buf, int pos) {
