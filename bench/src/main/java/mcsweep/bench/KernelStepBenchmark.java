@@ -8,6 +8,7 @@ import java.util.random.RandomGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -15,11 +16,14 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 import mcsweep.kernel.Kernel;
 import mcsweep.kernel.Kernels;
 import mcsweep.kernel.MetropolisKernel;
+import mcsweep.kernel.MetropolisReference;
+import mcsweep.kernel.Scheme;
 import mcsweep.kernel.Seeds;
 import mcsweep.kernel.Summary;
 import mcsweep.kernel.TraceSink;
@@ -28,8 +32,18 @@ import mcsweep.kernel.io.CsvTraceWriter;
 /**
  * Nanoseconds per Metropolis step: the kernel alone ({@code sink=none}), and with the CSV trace writer
  * encoding every row into a stream that discards the bytes ({@code sink=csv}), per random generator.
- * The crossover analysis divides executor overheads by the {@code none} / {@value Seeds#DEFAULT_ALGORITHM}
- * figure, since benchmark tasks keep no trace.
+ * <ul>
+ * <li>{@code step}: what sweeps run, the kernel under the default scheme (v2) and the CSV writer. The
+ *     crossover analysis divides executor overheads by its {@code none} / {@value Seeds#DEFAULT_ALGORITHM}
+ *     figure, since benchmark tasks keep no trace.
+ * <li>{@code stepV1}: the kernel under scheme v1 (the lesson's draws; the kernel loop as it was before v2).
+ * <li>{@code naive}: the reference: the naive one-step-at-a-time v1 loop ({@link MetropolisReference}) and,
+ *     with {@code csv}, the writer as it was before, a {@link Double#toString} per value
+ *     ({@link ToStringCsvWriter}). The "before" of the before/after table.
+ * <li>{@code naiveV2}: the naive v2 loop, which the fast v2 loop must match bit for bit.
+ * </ul>
+ * Where a step's time goes: {@link KernelBaselineBenchmark} times its parts (the generator, {@code exp},
+ * the logarithm, the formatter) alone.
  *
  * <p>Not fooled by dead-code elimination: the kernel's {@link Summary} (means over every step) is returned
  * to JMH, and the CSV bytes leave through {@link CountingStream}, whose byte count and last byte go to a
@@ -40,6 +54,8 @@ import mcsweep.kernel.io.CsvTraceWriter;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class KernelStepBenchmark {
 
@@ -69,11 +85,47 @@ public class KernelStepBenchmark {
     @Benchmark
     @OperationsPerInvocation(STEPS)
     public Summary step(Blackhole bh) throws IOException, InterruptedException {
+        return run(Scheme.DEFAULT, bh);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public Summary stepV1(Blackhole bh) throws IOException, InterruptedException {
+        return run(Scheme.V1, bh);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public Summary naive(Blackhole bh) throws IOException {
         if (sink.equals("none")) {
-            return kernel.run(params, STEPS, generator, TraceSink.NONE);
+            return MetropolisReference.run(params, STEPS, generator, TraceSink.NONE, Scheme.V1);
+        }
+        ToStringCsvWriter csv = new ToStringCsvWriter(out);
+        Summary s = MetropolisReference.run(params, STEPS, generator, csv, Scheme.V1);
+        csv.flush();
+        bh.consume(out.bytes + out.last);
+        return s;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public Summary naiveV2(Blackhole bh) throws IOException {
+        if (sink.equals("none")) {
+            return MetropolisReference.run(params, STEPS, generator, TraceSink.NONE, Scheme.V2);
         }
         CsvTraceWriter csv = new CsvTraceWriter(out);
-        Summary s = kernel.run(params, STEPS, generator, csv);
+        Summary s = MetropolisReference.run(params, STEPS, generator, csv, Scheme.V2);
+        csv.flush();
+        bh.consume(out.bytes + out.last);
+        return s;
+    }
+
+    private Summary run(Scheme scheme, Blackhole bh) throws IOException, InterruptedException {
+        if (sink.equals("none")) {
+            return kernel.run(params, STEPS, generator, TraceSink.NONE, scheme);
+        }
+        CsvTraceWriter csv = new CsvTraceWriter(out);
+        Summary s = kernel.run(params, STEPS, generator, csv, scheme);
         csv.flush();
         bh.consume(out.bytes + out.last);
         return s;

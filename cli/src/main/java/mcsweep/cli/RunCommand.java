@@ -11,6 +11,7 @@ import mcsweep.kernel.Kernel;
 import mcsweep.kernel.Kernels;
 import mcsweep.kernel.MetropolisKernel;
 import mcsweep.kernel.Parameter;
+import mcsweep.kernel.Scheme;
 import mcsweep.kernel.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +48,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--rng", paramLabel = "ALGORITHM", defaultValue = Seeds.DEFAULT_ALGORITHM,
             description = "java.util.random algorithm (default: ${DEFAULT-VALUE})")
     String rng;
+
+    @Option(names = "--scheme", paramLabel = "SCHEME", defaultValue = "v2",
+            description = "stream scheme: v2, or v1 for the lesson program's draws, as before v2 existed (default: ${DEFAULT-VALUE})")
+    String scheme;
 
     @Option(names = {"-q", "--quiet"}, description = "no summary table")
     boolean quiet;
@@ -87,7 +92,8 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError("OUTPUT: " + output + " is a folder");
         }
         long taskSeed = Seeds.taskSeed(seed, params.stream().map(Parameter::name).toList(), values, replica);
-        Task task = new Task(0, kernel.name(), values, iterations, replica, taskSeed, rng, file);
+        Task task = new Task(0, kernel.name(), values, iterations, replica, taskSeed, rng, file,
+                SweepCommand.scheme(scheme));
         OutputFolder.create("OUTPUT", dir);
         return Sweeps.run(kernel, List.of(task), SweepExecutors.byName("sequential"),
                 ExecutionOptions.defaults().withWorkers(1), null, quiet);

@@ -15,6 +15,7 @@ import mcsweep.executors.Task;
 import mcsweep.kernel.Kernel;
 import mcsweep.kernel.Kernels;
 import mcsweep.kernel.MetropolisKernel;
+import mcsweep.kernel.Scheme;
 import mcsweep.kernel.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,6 +82,10 @@ final class SweepCommand implements Callable<Integer> {
             description = "java.util.random algorithm (default: ${DEFAULT-VALUE})")
     String rng;
 
+    @Option(names = "--scheme", paramLabel = "SCHEME", defaultValue = "v2",
+            description = "stream scheme: v2, or v1 for the lesson program's draws, as before v2 existed (default: ${DEFAULT-VALUE})")
+    String scheme;
+
     @Option(names = {"-e", "--executor"}, paramLabel = "NAME", defaultValue = "sequential",
             description = "where tasks run (default: ${DEFAULT-VALUE}); see 'mcsweep executors'")
     String executorName;
@@ -138,6 +143,8 @@ final class SweepCommand implements Callable<Integer> {
         SweepExecutor executor = executor(executorName);
         List<Task> tasks = SweepPlan.tasks(new SweepPlan.Spec(kernel, values, zip, replicas, iterations, seed, rng,
                 out, tpl));
+        Scheme streams = scheme(scheme);
+        tasks = tasks.stream().map(t -> t.withScheme(streams)).toList();
         OutputFolder.check("--out", out);
 
         OutputFolder.create("--out", out);
@@ -149,6 +156,14 @@ final class SweepCommand implements Callable<Integer> {
             return Kernels.byName(name);
         } catch (IllegalArgumentException e) {
             throw new UserError("--kernel: " + e.getMessage());
+        }
+    }
+
+    static Scheme scheme(String id) {
+        try {
+            return Scheme.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--scheme: " + e.getMessage());
         }
     }
 

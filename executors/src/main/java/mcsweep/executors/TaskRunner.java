@@ -72,12 +72,12 @@ public final class TaskRunner {
         double[] params = task.params();
         var rng = Seeds.generator(task.rng(), task.seed());
         if (task.output() == null) {
-            return kernel.run(params, task.iterations(), rng, TraceSink.NONE);
+            return kernel.run(params, task.iterations(), rng, TraceSink.NONE, task.scheme());
         }
         Summary[] summary = new Summary[1];
         AtomicFile.writeStaged(task.output(), false, out -> {
             CsvTraceWriter csv = new CsvTraceWriter(out);
-            summary[0] = kernel.run(params, task.iterations(), rng, csv);
+            summary[0] = kernel.run(params, task.iterations(), rng, csv, task.scheme());
             csv.flush();
         });
         return summary[0];

@@ -29,23 +29,62 @@ public final class BatchMeans {
         this.batchSize = Math.max(1, expected / BATCHES);
     }
 
+    /** Adds one sample. */
     public void add(double v) {
         n++;
         sum += v;
         batchSum += v;
         if (++inBatch == batchSize) {
-            double mean = batchSum / batchSize;
-            batches++;
-            double d = mean - meanOfMeans;
-            meanOfMeans += d / batches;
-            m2OfMeans += d * (mean - meanOfMeans);
-            batchSum = 0;
-            inBatch = 0;
+            closeBatch();
         }
     }
 
-    public long count() {
-        return n;
+    // ---- bulk interface: a kernel keeps the two running sums in registers over a run of samples that
+    // ends at or before the batch boundary, then hands them back. Adding the same samples in the same
+    // order this way gives bit for bit the result of add(), which is what the kernels' tests check.
+
+    /** How many samples fit before the current batch is full, {@code >= 1}. */
+    public long room() {
+        return batchSize - inBatch;
+    }
+
+    /** The running sum of every sample so far, to continue in a bulk loop. */
+    public double sum() {
+        return sum;
+    }
+
+    /** The running sum of the current batch so far, to continue in a bulk loop. */
+    public double batchSum() {
+        return batchSum;
+    }
+
+    /**
+     * Takes back the sums of a bulk loop over {@code count} more samples, which must each have been added
+     * to both {@link #sum()} and {@link #batchSum()}, in order.
+     *
+     * @param count how many samples the loop added, {@code 0 <= count <= room()}
+     */
+    public void advance(long count, double sum, double batchSum) {
+        if (count < 0 || count > room()) {
+            throw new IllegalArgumentException("count " + count + " outside [0, " + room() + "]");
+        }
+        n += count;
+        this.sum = sum;
+        this.batchSum = batchSum;
+        inBatch += count;
+        if (inBatch == batchSize) {
+            closeBatch();
+        }
+    }
+
+    private void closeBatch() {
+        double mean = batchSum / batchSize;
+        batches++;
+        double d = mean - meanOfMeans;
+        meanOfMeans += d / batches;
+        m2OfMeans += d * (mean - meanOfMeans);
+        batchSum = 0;
+        inBatch = 0;
     }
 
     /** Mean of every sample; NaN when there were none. */

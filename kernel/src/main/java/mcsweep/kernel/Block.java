@@ -12,7 +12,6 @@ public final class Block {
     /** Rows per block: big enough to amortise a sink call, small enough to stay in L2 cache. */
     public static final int DEFAULT_CAPACITY = 8192;
 
-    private final List<Column> columns;
     private final double[][] f64;
     private final byte[][] i8;
     private final int capacity;
@@ -22,7 +21,6 @@ public final class Block {
         if (capacity <= 0) {
             throw new IllegalArgumentException("capacity must be > 0: " + capacity);
         }
-        this.columns = List.copyOf(columns);
         this.capacity = capacity;
         this.f64 = new double[columns.size()][];
         this.i8 = new byte[columns.size()][];
@@ -32,10 +30,6 @@ public final class Block {
                 case I8 -> i8[c] = new byte[capacity];
             }
         }
-    }
-
-    public List<Column> columns() {
-        return columns;
     }
 
     public int capacity() {

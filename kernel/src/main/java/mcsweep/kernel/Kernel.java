@@ -49,4 +49,14 @@ public interface Kernel {
      */
     Summary run(double[] params, long iterations, RandomGenerator rng, TraceSink sink)
             throws IOException, InterruptedException;
+
+    /**
+     * Runs one task under stream scheme {@code scheme}: as {@link #run(double[], long, RandomGenerator,
+     * TraceSink)}, which is the kernel's {@code v1}. This default is for kernels that draw the same numbers
+     * under every scheme; a kernel whose draws differ overrides it.
+     */
+    default Summary run(double[] params, long iterations, RandomGenerator rng, TraceSink sink, Scheme scheme)
+            throws IOException, InterruptedException {
+        return run(params, iterations, rng, sink);
+    }
 }

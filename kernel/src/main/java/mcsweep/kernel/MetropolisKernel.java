@@ -8,10 +8,20 @@ import java.util.random.RandomGenerator;
  * The lesson's Metropolis sampler for {@code H(x) = x^2}, i.e. the density {@code exp(-beta x^2)}, whose
  * exact {@code <x^2>} is {@code 1/(2 beta)}.
  *
- * <p>One step, as in the program it replaces: propose {@code x' = x + h * U(-h, h)} (so the step's half
- * width is {@code h*h}); with {@code dH = x'^2 - x^2}, accept if {@code dH <= 0}, else if
- * {@code U(0,1) < exp(-beta dH)}. Row {@code i} of the trace is the state after step {@code i} and
- * whether it was accepted ({@code 1}/{@code 0}). A second uniform is drawn only when {@code dH > 0}.
+ * <p>One step, as in the program it replaces: propose {@code x' = x + d}, {@code d = h * U(-h, h)} (so the
+ * step's half width is {@code h*h}), and accept with probability {@code min(1, exp(-beta dH))},
+ * {@code dH = x'^2 - x^2}. Row {@code i} of the trace is the state after step {@code i} and whether it was
+ * accepted ({@code 1}/{@code 0}). How the random numbers are drawn and tested is the {@link Scheme}'s:
+ * <ul>
+ * <li>{@code v1} (the lesson's): {@code d = h * (-h + 2h * U1)}; accept if {@code dH <= 0}, else draw
+ *     {@code U2} and accept if {@code U2 < exp(-beta dH)}.
+ * <li>{@code v2}: draw {@code U1} and {@code U2} every step, in that order; {@code d} as in v1,
+ *     {@code E = -}{@link Ln#ofUniform ln}{@code (U2)} (an Exp(1) variate),
+ *     {@code w = E * (0.5/beta) - 0.5 * (d*d)}; accept if {@code x*d <= w}, then {@code x = x + d}. In
+ *     exact arithmetic this is {@code dH <= E/beta}, which has probability {@code min(1, exp(-beta dH))}.
+ * </ul>
+ * {@link MetropolisReference} keeps both as naive one-step-at-a-time loops; this class's faster loops must
+ * give the same bits (traces and summaries), which {@code MetropolisKernelTest} checks.
  *
  * <p>The summary: {@code iterations}, {@code acceptance} (rate), {@code mean_x}, {@code mean_x2}, each
  * with a batch-means standard error ({@code *_err}), {@code exact_x2 = 1/(2 beta)} and {@code deviation},
@@ -60,31 +70,77 @@ public final class MetropolisKernel implements Kernel {
         return SUMMARY;
     }
 
+    /** Runs a task under stream scheme {@code v1} (the lesson program's draws). */
     @Override
     public Summary run(double[] params, long iterations, RandomGenerator rng, TraceSink sink)
+            throws IOException, InterruptedException {
+        return run(params, iterations, rng, sink, Scheme.V1);
+    }
+
+    @Override
+    public Summary run(double[] params, long iterations, RandomGenerator rng, TraceSink sink, Scheme scheme)
             throws IOException, InterruptedException {
         if (iterations < 0) {
             throw new IllegalArgumentException("iterations must be >= 0: " + iterations);
         }
-        double x = params[X0];
-        final double h = params[H];
-        final double beta = params[BETA];
-        final double lo = -h;          // U(-h, h) = lo + width * U(0, 1)
-        final double width = 2.0 * h;
-
-        // No bigger than the run: zeroing a full 73 KB block was the whole cost of a short task (~10 us).
-        Block block = new Block(COLUMNS, (int) Math.max(1, Math.min(Block.DEFAULT_CAPACITY, iterations)));
-        final double[] xs = block.f64(0);
-        final byte[] acc = block.i8(1);
-        BatchMeans accepted = new BatchMeans(iterations);
-        BatchMeans meanX = new BatchMeans(iterations);
-        BatchMeans meanX2 = new BatchMeans(iterations);
-
+        Run run = new Run(params, iterations);
         sink.begin(COLUMNS);
         for (long done = 0; done < iterations; ) {
-            final int n = (int) Math.min(xs.length, iterations - done);
-            // Hot loop: primitives only. Each step waits on the previous x, so it is latency-bound;
-            // testing dH <= 0 first skips exp() and the second uniform for about half the steps.
+            final int n = (int) Math.min(run.xs.length, iterations - done);
+            switch (scheme) {
+                case V1 -> run.blockV1(n, rng);
+                case V2 -> run.blockV2(n, rng);
+            }
+            run.block.length(n);
+            sink.write(run.block);
+            done += n;
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted after " + done + " of " + iterations + " steps");
+            }
+        }
+        return run.summary();
+    }
+
+    /** One task's state: the chain, its block and scratch arrays, and the running statistics. */
+    private static final class Run {
+        final double h;
+        final double beta;
+        final double lo;          // U(-h, h) = lo + width * U(0, 1)
+        final double width;
+        final double halfInvBeta; // v2: E/(2 beta) as E * halfInvBeta, a product off the chain
+        final long iterations;
+        final Block block;
+        final double[] xs;
+        final byte[] acc;
+        final BatchMeans accepted;
+        final BatchMeans meanX;
+        final BatchMeans meanX2;
+        double[] ds;              // v2 scratch: each step's displacement and threshold, drawn ahead
+        double[] ws;
+        double x;
+
+        Run(double[] params, long iterations) {
+            this.x = params[X0];
+            this.h = params[H];
+            this.beta = params[BETA];
+            this.lo = -h;
+            this.width = 2.0 * h;
+            this.halfInvBeta = 0.5 / beta;
+            this.iterations = iterations;
+            // No bigger than the run: zeroing a full 73 KB block was the whole cost of a short task.
+            this.block = new Block(COLUMNS, (int) Math.max(1, Math.min(Block.DEFAULT_CAPACITY, iterations)));
+            this.xs = block.f64(0);
+            this.acc = block.i8(1);
+            this.accepted = new BatchMeans(iterations);
+            this.meanX = new BatchMeans(iterations);
+            this.meanX2 = new BatchMeans(iterations);
+        }
+
+        /** Scheme v1, the lesson's order of draws: the naive loop (see {@link MetropolisReference}). */
+        void blockV1(int n, RandomGenerator rng) {
+            double x = this.x;
+            // Each step waits on the previous x (latency-bound); testing dH <= 0 first skips exp() and the
+            // second uniform for about half the steps, which is what v1's draw order is.
             for (int i = 0; i < n; i++) {
                 double xNew = x + h * (lo + width * rng.nextDouble());
                 double dH = xNew * xNew - x * x;
@@ -95,20 +151,72 @@ public final class MetropolisKernel implements Kernel {
                 xs[i] = x;
                 acc[i] = accept ? (byte) 1 : (byte) 0;
             }
+            this.x = x;
             for (int i = 0; i < n; i++) {
                 double xi = xs[i];
                 accepted.add(acc[i]);
                 meanX.add(xi);
                 meanX2.add(xi * xi);
             }
-            block.length(n);
-            sink.write(block);
-            done += n;
-            if (Thread.interrupted()) {
-                throw new InterruptedException("interrupted after " + done + " of " + iterations + " steps");
-            }
         }
 
+        /**
+         * Scheme v2. The draws do not depend on x, so they are made for the whole block first, together
+         * with everything computable from them (the logarithm above all); what is left on the chain is a
+         * product, a comparison and a select per step, with the statistics folded into the same pass.
+         */
+        void blockV2(int n, RandomGenerator rng) {
+            if (ds == null) {
+                ds = new double[xs.length];
+                ws = new double[xs.length];
+            }
+            final double[] ds = this.ds;
+            final double[] ws = this.ws;
+            for (int i = 0; i < n; i++) {
+                double d = h * (lo + width * rng.nextDouble());
+                double e = -Ln.ofUniform(rng.nextDouble());
+                ds[i] = d;
+                ws[i] = e * halfInvBeta - 0.5 * (d * d);
+            }
+            double x = this.x;
+            for (int i = 0; i < n; ) {
+                // Up to the next batch boundary: all three statistics have the same batches.
+                final int end = (int) Math.min(n, i + meanX.room());
+                final int start = i;
+                double sx = meanX.sum(), bx = meanX.batchSum();
+                double sx2 = meanX2.sum(), bx2 = meanX2.batchSum();
+                int accepts = 0;
+                for (; i < end; i++) {
+                    final double d = ds[i];
+                    // x'^2 - x^2 <= E/beta  <=>  x*d <= E/(2 beta) - d^2/2; the right side is ws[i].
+                    final boolean accept = x * d <= ws[i];
+                    x = accept ? x + d : x; // a select, not a branch: accept is a coin flip
+                    final int a = accept ? 1 : 0;
+                    xs[i] = x;
+                    acc[i] = (byte) a;
+                    accepts += a;
+                    sx += x;
+                    bx += x;
+                    final double x2 = x * x;
+                    sx2 += x2;
+                    bx2 += x2;
+                }
+                final int count = end - start;
+                meanX.advance(count, sx, bx);
+                meanX2.advance(count, sx2, bx2);
+                // Sums of 0s and 1s are exact integers in a double, so counting in an int adds the same.
+                accepted.advance(count, accepted.sum() + accepts, accepted.batchSum() + accepts);
+            }
+            this.x = x;
+        }
+
+        Summary summary() {
+            return MetropolisKernel.summary(beta, iterations, accepted, meanX, meanX2);
+        }
+    }
+
+    /** The summary from the three running statistics. */
+    static Summary summary(double beta, long iterations, BatchMeans accepted, BatchMeans meanX, BatchMeans meanX2) {
         double exact = 1.0 / (2.0 * beta);
         double mean2 = meanX2.mean();
         double err2 = meanX2.error();

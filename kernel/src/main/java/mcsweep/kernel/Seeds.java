@@ -7,9 +7,10 @@ import java.util.random.RandomGeneratorFactory;
 
 /**
  * The one place that decides which random stream a task gets. <b>This is a compatibility promise:</b>
- * changing anything here changes every trace ever written, so it is versioned by {@link #SCHEME}.
+ * changing anything here changes every trace ever written; what the kernel then draws from the stream is
+ * versioned by {@link Scheme}, whose schemes ({@code v1}, {@code v2}) all derive the seed as follows.
  *
- * <p>Scheme {@code v1}. A task's seed is a pure function of the sweep seed and the task's identity,
+ * <p>A task's seed is a pure function of the sweep seed and the task's identity,
  * its parameters' names and values in the kernel's declared order plus its replica number:
  * <pre>
  *   h = mix(sweepSeed + GOLDEN)
@@ -24,12 +25,12 @@ import java.util.random.RandomGeneratorFactory;
  * the executor, nor the thread, nor the order of tasks, nor the clock enters.
  *
  * <p>The seed then initialises a fresh {@link RandomGenerator} of the chosen algorithm through its
- * {@code long} constructor ({@link RandomGeneratorFactory#create(long)}), whose output the JDK specifies.
+ * {@code long} constructor ({@link RandomGeneratorFactory#create(long)}). Only algorithms whose output is
+ * determined by that seed are accepted ({@link #algorithms()}): not {@code SecureRandom}, nor anything
+ * stochastic or hardware-based. The JDK promises identical sequences for a seed only within one execution;
+ * {@code SeedsTest} pins each accepted algorithm's first outputs, so a JDK that changes one is caught.
  */
 public final class Seeds {
-
-    /** Version of the derivation above; recorded with sweeps. */
-    public static final String SCHEME = "v1";
 
     /** The default generator: the JDK's recommended general-purpose LXM algorithm. */
     public static final String DEFAULT_ALGORITHM = "L64X128MixRandom";
@@ -63,33 +64,46 @@ public final class Seeds {
     /**
      * A new generator of {@code algorithm} seeded with {@code seed}.
      *
-     * @throws IllegalArgumentException if the JDK has no such algorithm
+     * @throws IllegalArgumentException if {@code algorithm} is not one of {@link #algorithms()}
      */
     public static RandomGenerator generator(String algorithm, long seed) {
         return factory(algorithm).create(seed);
     }
 
     /**
-     * Checks that {@code algorithm} names a JDK random generator.
+     * The factory of {@code algorithm}, if its seeded output is reproducible.
      *
-     * @throws IllegalArgumentException listing the available ones if not
+     * @throws IllegalArgumentException naming the accepted algorithms if {@code algorithm} is unknown, or
+     *                                  is one whose output a seed does not determine (e.g. SecureRandom)
      */
     public static RandomGeneratorFactory<RandomGenerator> factory(String algorithm) {
+        RandomGeneratorFactory<RandomGenerator> f;
         try {
-            return RandomGeneratorFactory.of(algorithm);
+            f = RandomGeneratorFactory.of(algorithm);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown random generator '" + algorithm + "'; choose one of "
                     + String.join(", ", algorithms()));
         }
+        if (!reproducible(f)) {
+            throw new IllegalArgumentException("random generator '" + algorithm
+                    + "' is not reproducible from a seed; choose one of " + String.join(", ", algorithms()));
+        }
+        return f;
     }
 
-    /** Names of the generators this JDK provides that can be seeded with a long, sorted. */
+    /** Names of the generators this JDK provides whose output a {@code long} seed determines, sorted. */
     public static List<String> algorithms() {
         return RandomGeneratorFactory.all()
-                .filter(f -> !f.isDeprecated() && !f.name().equals("SecureRandom"))
+                .filter(Seeds::reproducible)
                 .map(RandomGeneratorFactory::name)
                 .sorted()
                 .toList();
+    }
+
+    // Stochastic (SecureRandom) and hardware generators take entropy, not just the seed; deprecated ones
+    // may go away. Everything else in java.util.random is a seeded algorithm.
+    private static boolean reproducible(RandomGeneratorFactory<?> f) {
+        return !f.isStochastic() && !f.isHardware() && !f.isDeprecated();
     }
 
     /** SplitMix64's output function (Stafford variant 13): a bijection with full avalanche. */

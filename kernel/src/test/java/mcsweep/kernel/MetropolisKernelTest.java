@@ -3,11 +3,16 @@ package mcsweep.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+
+import mcsweep.kernel.io.CsvTraceWriter;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,11 +23,20 @@ class MetropolisKernelTest {
     private final Kernel kernel = new MetropolisKernel();
 
     private Summary run(double x0, double h, double beta, long n, long seed, TraceSink sink) throws Exception {
+        return run(x0, h, beta, n, seed, sink, Scheme.DEFAULT);
+    }
+
+    private Summary run(double x0, double h, double beta, long n, long seed, TraceSink sink, Scheme scheme)
+            throws Exception {
+        return kernel.run(params(x0, h, beta), n, Seeds.generator(Seeds.DEFAULT_ALGORITHM, seed), sink, scheme);
+    }
+
+    private static double[] params(double x0, double h, double beta) {
         double[] p = new double[3];
         p[MetropolisKernel.X0] = x0;
         p[MetropolisKernel.H] = h;
         p[MetropolisKernel.BETA] = beta;
-        return kernel.run(p, n, Seeds.generator(Seeds.DEFAULT_ALGORITHM, seed), sink);
+        return p;
     }
 
     /**
@@ -50,10 +64,12 @@ class MetropolisKernelTest {
         return sum / norm;
     }
 
-    @ParameterizedTest(name = "beta={0}, h={1}")
-    @CsvSource({"0.1, 2.0", "0.1, 1.0", "1.0, 1.0", "1.0, 0.5", "10.0, 0.5", "10.0, 1.0"})
-    void meanXSquaredAndAcceptanceMatchTheExactValuesWithinFourErrors(double beta, double h) throws Exception {
-        Summary s = run(0.5, h, beta, 1_000_000, 2024, TraceSink.NONE);
+    @ParameterizedTest(name = "{2}: beta={0}, h={1}")
+    @CsvSource({"0.1, 2.0, V1", "0.1, 1.0, V1", "1.0, 1.0, V1", "1.0, 0.5, V1", "10.0, 0.5, V1", "10.0, 1.0, V1",
+        "0.1, 2.0, V2", "0.1, 1.0, V2", "1.0, 1.0, V2", "1.0, 0.5, V2", "10.0, 0.5, V2", "10.0, 1.0, V2"})
+    void meanXSquaredAndAcceptanceMatchTheExactValuesWithinFourErrors(double beta, double h, Scheme scheme)
+            throws Exception {
+        Summary s = run(0.5, h, beta, 1_000_000, 2024, TraceSink.NONE, scheme);
 
         double exactX2 = 1 / (2 * beta);
         assertThat(s.get("exact_x2")).isEqualTo(exactX2);
@@ -146,6 +162,83 @@ class MetropolisKernelTest {
         assertThat(blocks[0]).isZero();
         assertThat(s.get("iterations")).isZero();
         assertThat(s.get("acceptance")).isNaN();
+    }
+
+    @ParameterizedTest(name = "{0}: x0={1}, h={2}, beta={3}, n={4}")
+    @CsvSource({"V1, 0.5, 1, 0.5, 100000", "V2, 0.5, 1, 0.5, 100000", "V1, 2, 1.5, 1, 24593", "V2, 2, 1.5, 1, 24593",
+        "V2, -0.0, 0.3, 10, 8192", "V2, 0, 3, 0.1, 8193", "V1, 5, 0.25, 3, 1", "V2, 5, 0.25, 3, 1", "V2, 1, 1, 1, 63",
+        "V2, 1, 1, 1, 64", "V2, 1, 1, 1, 65", "V2, 1, 1, 1, 0", "V2, 1e-300, 1e-100, 1e10, 1000", "V2, 1e150, 2, 1e-300, 777"})
+    void theFastLoopGivesTheReferenceLoopsBitsTracesAndSummaries(Scheme scheme, double x0, double h, double beta,
+            long n) throws Exception {
+        Recorder fast = new Recorder();
+        Recorder reference = new Recorder();
+        Summary s = kernel.run(params(x0, h, beta), n, Seeds.generator("Xoroshiro128PlusPlus", 99), fast, scheme);
+        Summary r = MetropolisReference.run(params(x0, h, beta), n, Seeds.generator("Xoroshiro128PlusPlus", 99),
+                reference, scheme);
+        assertThat(fast.rows()).isEqualTo(n);
+        assertThat(fast.bits.toByteArray()).isEqualTo(reference.bits.toByteArray());
+        assertThat(s).isEqualTo(r); // bitwise, NaN included
+    }
+
+    @Test
+    void schemeV2DrawsExactlyTwoUniformsPerStepWhateverTheChainDoes() throws Exception {
+        RandomGenerator used = Seeds.generator(Seeds.DEFAULT_ALGORITHM, 5);
+        kernel.run(params(3, 2, 1), 10_000, used, TraceSink.NONE, Scheme.V2);
+        RandomGenerator fresh = Seeds.generator(Seeds.DEFAULT_ALGORITHM, 5);
+        for (int i = 0; i < 20_000; i++) {
+            fresh.nextDouble();
+        }
+        assertThat(used.nextLong()).isEqualTo(fresh.nextLong());
+    }
+
+    @Test
+    void theFourArgumentRunIsSchemeV1() throws Exception {
+        Summary plain = kernel.run(params(1, 1, 1), 5000, Seeds.generator(Seeds.DEFAULT_ALGORITHM, 3), TraceSink.NONE);
+        assertThat(plain).isEqualTo(run(1, 1, 1, 5000, 3, TraceSink.NONE, Scheme.V1))
+                .isNotEqualTo(run(1, 1, 1, 5000, 3, TraceSink.NONE, Scheme.V2));
+    }
+
+    /**
+     * SHA-256 of the lesson's first trace (task 0 of the README's first sweep: beta 0.5, x0 0.5, h 1,
+     * 100,000 steps, sweep seed 42, L64X128MixRandom) as CSV. A changed value means every trace of that
+     * scheme changed: make a new scheme instead.
+     */
+    @ParameterizedTest
+    @CsvSource({"V1, 9c5946794c11ede13bf8ee3459a124a28a184a76423d45493dff53827b07bc79",
+        "V2, 59a63f9b6a76b0368f5756a302f8eacdca76f7c7863023dc32c499216e29a42f"})
+    void theLessonsFirstTraceIsPinnedForEachScheme(Scheme scheme, String sha256) throws Exception {
+        double[] p = params(0.5, 1.0, 0.5);
+        long seed = Seeds.taskSeed(42, List.of("x0", "h", "beta"), p, 0);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CsvTraceWriter csv = new CsvTraceWriter(bytes);
+        kernel.run(p, 100_000, Seeds.generator(Seeds.DEFAULT_ALGORITHM, seed), csv, scheme);
+        csv.flush();
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
+        assertThat(HexFormat.of().formatHex(digest)).isEqualTo(sha256);
+    }
+
+    /** Keeps every row's raw bits: x's eight bytes, then the accept byte. */
+    private static final class Recorder implements TraceSink {
+        final ByteArrayOutputStream bits = new ByteArrayOutputStream();
+
+        @Override
+        public void begin(List<Column> columns) {
+        }
+
+        @Override
+        public void write(Block b) {
+            for (int i = 0; i < b.length(); i++) {
+                long v = Double.doubleToRawLongBits(b.f64(0)[i]);
+                for (int k = 0; k < 8; k++) {
+                    bits.write((int) (v >>> (8 * k)));
+                }
+                bits.write(b.i8(1)[i]);
+            }
+        }
+
+        long rows() {
+            return bits.size() / 9;
+        }
     }
 
     @Test
@@ -250,7 +343,5 @@ class MetropolisKernelTest {
         assertThat(beta.accepts(Double.POSITIVE_INFINITY)).isFalse();
         assertThatThrownBy(() -> beta.check(-1)).hasMessage("beta = -1.0 is not allowed: beta must be a finite number > 0.0");
         assertThat(Kernels.byName("metropolis")).isInstanceOf(MetropolisKernel.class);
-        RandomGenerator unused = Seeds.generator("Xoroshiro128PlusPlus", 1);
-        assertThat(unused).isNotNull();
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import mcsweep.executors.Task;
+import mcsweep.kernel.Scheme;
 import mcsweep.kernel.Summary;
 
 /**
@@ -21,13 +22,13 @@ import mcsweep.kernel.Summary;
  *
  * <p><b>Pool frames</b> (stdin/stdout of a {@code --serve} worker): {@code int MAGIC, byte type, int length,
  * length bytes of payload}, written with {@link DataOutputStream}. Types: {@link #TASK} (parent to worker:
- * index, kernel, params, iterations, replica, seed, rng, output path or empty), {@link #READY} (worker's
+ * index, kernel, params, iterations, replica, seed, rng, output path or empty, scheme), {@link #READY} (worker's
  * first frame: its pid), {@link #OK} (index, then name and raw bits of each summary value) and
  * {@link #ERROR} (index, one line). The magic number on every frame is what turns a worker that prints to
  * its stdout into a clear error instead of a hang or a misread.
  *
  * <p><b>Process command line</b> ({@code --task}): {@code index kernel iterations replica seed rng output
- * param-bits...} with doubles as hexadecimal raw bits; the reply is one line on stdout,
+ * scheme param-bits...} with doubles as hexadecimal raw bits; the reply is one line on stdout,
  * {@code ok index name=bits ...} or {@code error index message}.
  */
 final class Protocol {
@@ -80,6 +81,7 @@ final class Protocol {
             payload.writeLong(t.seed());
             payload.writeUTF(t.rng());
             payload.writeUTF(t.output() == null ? "" : t.output().toAbsolutePath().toString());
+            payload.writeUTF(t.scheme().id());
             send(TASK);
         }
 
@@ -191,8 +193,9 @@ final class Protocol {
         long seed = p.readLong();
         String rng = p.readUTF();
         String output = p.readUTF();
+        Scheme scheme = Scheme.parse(p.readUTF());
         return new Task(index, kernel, params, iterations, replica, seed, rng,
-                output.isEmpty() ? null : Path.of(output));
+                output.isEmpty() ? null : Path.of(output), scheme);
     }
 
     /**
@@ -237,6 +240,7 @@ final class Protocol {
         a.add(Long.toString(t.seed()));
         a.add(t.rng());
         a.add(t.output() == null ? "" : t.output().toAbsolutePath().toString());
+        a.add(t.scheme().id());
         for (double v : t.params()) {
             a.add(Long.toHexString(Double.doubleToRawLongBits(v)));
         }
@@ -245,16 +249,17 @@ final class Protocol {
 
     /** Inverse of {@link #taskArgs}. */
     static Task parseTaskArgs(List<String> a) {
-        if (a.size() < 7) {
-            throw new IllegalArgumentException("expected index kernel iterations replica seed rng output params...");
+        if (a.size() < 8) {
+            throw new IllegalArgumentException(
+                    "expected index kernel iterations replica seed rng output scheme params...");
         }
-        double[] params = new double[a.size() - 7];
+        double[] params = new double[a.size() - 8];
         for (int i = 0; i < params.length; i++) {
-            params[i] = Double.longBitsToDouble(Long.parseUnsignedLong(a.get(7 + i), 16));
+            params[i] = Double.longBitsToDouble(Long.parseUnsignedLong(a.get(8 + i), 16));
         }
         return new Task(Integer.parseInt(a.get(0)), a.get(1), params, Long.parseLong(a.get(2)),
                 Integer.parseInt(a.get(3)), Long.parseLong(a.get(4)), a.get(5),
-                a.get(6).isEmpty() ? null : Path.of(a.get(6)));
+                a.get(6).isEmpty() ? null : Path.of(a.get(6)), Scheme.parse(a.get(7)));
     }
 
     /** {@code ok index name=hexbits ...}: one line, machine-readable, exact. */

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import mcsweep.executors.Task;
+import mcsweep.kernel.Scheme;
 import mcsweep.kernel.Summary;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class ProtocolTest {
             Double.longBitsToDouble(0x7ff8000000000123L), Double.NEGATIVE_INFINITY, Math.nextUp(1.0)};
 
     private static final Task TASK = new Task(17, "metropolis", AWKWARD, 123_456_789_012L, 3, -42L,
-            "Xoroshiro128PlusPlus", Path.of("/tmp/some dir/b1.0_m2.0.csv"));
+            "Xoroshiro128PlusPlus", Path.of("/tmp/some dir/b1.0_m2.0.csv"), Scheme.V1); // not the default scheme
 
     private static final Summary SUMMARY = new Summary(
             Arrays.stream(AWKWARD).mapToObj(v -> "v" + Double.doubleToRawLongBits(v)).toList(), AWKWARD);
@@ -42,7 +43,9 @@ class ProtocolTest {
         assertThat(back).isEqualTo(TASK);
         assertThat(Arrays.stream(back.params()).mapToLong(Double::doubleToRawLongBits).toArray())
                 .isEqualTo(Arrays.stream(AWKWARD).mapToLong(Double::doubleToRawLongBits).toArray());
-        assertThat(Protocol.readTask(in).output()).isNull();
+        Task second = Protocol.readTask(in);
+        assertThat(second.output()).isNull();
+        assertThat(second.scheme()).isEqualTo(Scheme.V2);
         assertThat(Protocol.readTask(in)).isNull(); // clean end of stream
     }
 

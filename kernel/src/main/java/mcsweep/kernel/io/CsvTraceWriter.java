@@ -10,9 +10,11 @@ import mcsweep.kernel.Column;
 import mcsweep.kernel.TraceSink;
 
 /**
- * Writes a trace as CSV: a header row of column names, then one row per step. Doubles are spelled by
- * {@link Double#toString(double)}, the shortest text that parses back to the identical value (JDK 19+),
- * so a trace read back by Java, Python, numpy or pandas gives the exact doubles the kernel produced.
+ * Writes a trace as CSV: a header row of column names, then one row per step. Doubles are spelled as
+ * {@link Double#toString(double)} spells them on JDK 19+, the shortest text that parses back to the
+ * identical value, so a trace read back by Java, Python, numpy or pandas gives the exact doubles the kernel
+ * produced; {@link ShortestDouble} writes those bytes straight into the buffer, with no {@code String} per
+ * value.
  *
  * <p>Encodes into its own byte buffer and writes to the stream in large chunks; the caller owns (and
  * closes) the stream, and must call {@link #flush()} at the end.
@@ -20,17 +22,19 @@ import mcsweep.kernel.TraceSink;
 public final class CsvTraceWriter implements TraceSink {
 
     private static final int BUFFER = 1 << 16;
-    private static final int MAX_DOUBLE_CHARS = 32; // "-1.2345678901234567E-308" is 24
+    private static final int MAX_DOUBLE_CHARS = ShortestDouble.MAX_LENGTH;
 
     private final OutputStream out;
     private final byte[] buf = new byte[BUFFER];
     private int pos;
     private List<Column> columns;
+    private double[][] doubles; // per column of the block being written: its array, or null
+    private byte[][] bytes;
 
-    // A rejected Metropolis step repeats the previous state: reuse its spelling instead of formatting
-    // it again (Double.toString is most of this writer's cost).
-    private final byte[] lastSpelling = new byte[MAX_DOUBLE_CHARS];
-    private int lastSpellingLength = -1;
+    // A rejected Metropolis step repeats the previous state: copy its spelling instead of formatting it
+    // again (formatting is most of this writer's cost).
+    private int lastStart = -1;
+    private int lastLength;
     private long lastBits;
 
     public CsvTraceWriter(OutputStream out) {
@@ -40,6 +44,8 @@ public final class CsvTraceWriter implements TraceSink {
     @Override
     public void begin(List<Column> columns) throws IOException {
         this.columns = List.copyOf(columns);
+        this.doubles = new double[columns.size()][];
+        this.bytes = new byte[columns.size()][];
         StringBuilder header = new StringBuilder();
         for (Column c : columns) {
             header.append(header.isEmpty() ? "" : ",").append(c.name());
@@ -62,16 +68,23 @@ public final class CsvTraceWriter implements TraceSink {
         }
         final int n = block.length();
         final int cols = columns.size();
+        for (int c = 0; c < cols; c++) {
+            boolean f64 = columns.get(c).type() == Column.Type.F64;
+            doubles[c] = f64 ? block.f64(c) : null;
+            bytes[c] = f64 ? null : block.i8(c);
+        }
+        final int rowMax = cols * (MAX_DOUBLE_CHARS + 1);
         for (int row = 0; row < n; row++) {
-            ensure(cols * (MAX_DOUBLE_CHARS + 1));
+            ensure(rowMax);
             for (int c = 0; c < cols; c++) {
                 if (c > 0) {
                     buf[pos++] = ',';
                 }
-                if (columns.get(c).type() == Column.Type.F64) {
-                    putDouble(block.f64(c)[row]);
+                double[] d = doubles[c];
+                if (d != null) {
+                    putDouble(d[row]);
                 } else {
-                    putInt(block.i8(c)[row]);
+                    putInt(bytes[c][row]);
                 }
             }
             buf[pos++] = '\n';
@@ -82,22 +95,20 @@ public final class CsvTraceWriter implements TraceSink {
     public void flush() throws IOException {
         out.write(buf, 0, pos);
         pos = 0;
+        lastStart = -1;
         out.flush();
     }
 
     private void putDouble(double v) {
         long bits = Double.doubleToRawLongBits(v);
-        if (lastSpellingLength < 0 || bits != lastBits) {
-            String s = Double.toString(v);
-            int len = s.length();
-            for (int i = 0; i < len; i++) {
-                lastSpelling[i] = (byte) s.charAt(i); // ASCII only: digits, '.', '-', 'E'
-            }
-            lastSpellingLength = len;
+        if (lastStart >= 0 && bits == lastBits) {
+            System.arraycopy(buf, lastStart, buf, pos, lastLength);
+        } else {
+            lastLength = ShortestDouble.write(v, buf, pos) - pos;
             lastBits = bits;
         }
-        System.arraycopy(lastSpelling, 0, buf, pos, lastSpellingLength);
-        pos += lastSpellingLength;
+        lastStart = pos;
+        pos += lastLength;
     }
 
     private void putInt(int v) {
@@ -115,6 +126,7 @@ public final class CsvTraceWriter implements TraceSink {
         if (pos + room > buf.length) {
             out.write(buf, 0, pos);
             pos = 0;
+            lastStart = -1; // its bytes are gone
         }
     }
 }

@@ -74,4 +74,37 @@ class CsvTraceWriterTest {
         assertThat(bytes.toString(StandardCharsets.US_ASCII)).isEqualTo(
                 "x,accept\n0.1,1\n0.1,1\n0.30000000000000004,1\n0.30000000000000004,1\n-0.0,1\n0.0,1\n");
     }
+
+    /** The spelling of every value is Double.toString's, byte for byte, also across buffer flushes. */
+    @Test
+    void rowsAreByteIdenticalToDoubleToStringSpelling() throws Exception {
+        SplittableRandom r = new SplittableRandom(3);
+        int n = 200_000; // several 64 KiB buffers
+        double[] values = new double[n];
+        StringBuilder expected = new StringBuilder("x,accept\n");
+        for (int i = 0; i < n; i++) {
+            // Long runs of repeats, as rejected steps make, some of them across a buffer boundary.
+            values[i] = i > 0 && r.nextInt(3) > 0 ? values[i - 1]
+                    : i % 5 == 0 ? Double.longBitsToDouble(r.nextLong()) : r.nextGaussian();
+            if (!Double.isFinite(values[i])) {
+                values[i] = -i;
+            }
+            expected.append(values[i]).append(',').append(i % 3 == 0 ? 1 : 0).append('\n');
+        }
+        Block block = new Block(COLUMNS, 8192);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CsvTraceWriter w = new CsvTraceWriter(bytes);
+        w.begin(COLUMNS);
+        for (int start = 0; start < n; start += block.capacity()) {
+            int len = Math.min(block.capacity(), n - start);
+            for (int i = 0; i < len; i++) {
+                block.f64(0)[i] = values[start + i];
+                block.i8(1)[i] = (byte) ((start + i) % 3 == 0 ? 1 : 0);
+            }
+            block.length(len);
+            w.write(block);
+        }
+        w.flush();
+        assertThat(bytes.toString(StandardCharsets.US_ASCII)).isEqualTo(expected.toString());
+    }
 }

@@ -1,0 +1,130 @@
+package mcsweep.bench;
+
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import mcsweep.kernel.Ln;
+import mcsweep.kernel.Seeds;
+import mcsweep.kernel.io.ShortestDouble;
+
+/**
+ * The parts of a Metropolis step timed alone, per value, in throughput (a loop of independent values, as
+ * the v2 kernel's bulk pass computes them): so that a reader of {@link KernelStepBenchmark} sees where a
+ * step's time goes. A v1 step costs one or two {@code nextDouble}, an {@code exp} on the chain's critical
+ * path (its latency, not this throughput), and a {@code Double.toString} per new CSV value; a v2 step two
+ * {@code nextDouble}, one {@code Ln.ofUniform} and, with CSV, one {@code ShortestDouble.write}.
+ *
+ * <p>Each benchmark sums or stores its results, and the sum or the buffer's last byte is returned to JMH;
+ * inputs are uniforms drawn once in {@code setup}, so the generator's cost stays out of the others.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class KernelBaselineBenchmark {
+
+    static final int N = 1024;
+
+    @Param({"L64X128MixRandom"})
+    String rng;
+
+    private RandomGenerator generator;
+    private final double[] uniforms = new double[N];
+    private final double[] traceValues = new double[N];
+    private final byte[] buf = new byte[N * ShortestDouble.MAX_LENGTH];
+
+    @Setup
+    public void setup() {
+        generator = Seeds.generator(rng, Workloads.SWEEP_SEED);
+        for (int i = 0; i < N; i++) {
+            uniforms[i] = generator.nextDouble();
+            traceValues[i] = generator.nextGaussian() * 0.7; // like a trace's x
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double nextDouble() {
+        double s = 0;
+        for (int i = 0; i < N; i++) {
+            s += generator.nextDouble();
+        }
+        return s;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double nextExponential() {
+        double s = 0;
+        for (int i = 0; i < N; i++) {
+            s += generator.nextExponential();
+        }
+        return s;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double mathExp() {
+        double s = 0;
+        for (int i = 0; i < N; i++) {
+            s += Math.exp(-uniforms[i]);
+        }
+        return s;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double mathLog() {
+        double s = 0;
+        for (int i = 0; i < N; i++) {
+            s += Math.log(uniforms[i]);
+        }
+        return s;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double lnOfUniform() {
+        double s = 0;
+        for (int i = 0; i < N; i++) {
+            s += Ln.ofUniform(uniforms[i]);
+        }
+        return s;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public int shortestDouble() {
+        int pos = 0;
+        for (int i = 0; i < N; i++) {
+            pos = ShortestDouble.write(traceValues[i], buf, pos);
+        }
+        return pos + buf[pos - 1];
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public int doubleToString() {
+        int n = 0;
+        for (int i = 0; i < N; i++) {
+            String s = Double.toString(traceValues[i]);
+            n += s.length() + s.charAt(s.length() - 1);
+        }
+        return n;
+    }
+}
