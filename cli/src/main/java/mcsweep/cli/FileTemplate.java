@@ -89,16 +89,6 @@ final class FileTemplate {
         return template;
     }
 
-    /** Whether the template has an {@code {index}} placeholder (then every task's name is its own). */
-    boolean hasIndex() {
-        for (int s : slots) {
-            if (s == INDEX) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     String render(int index, double[] values, long iterations, int replica, long seed) {
         StringBuilder out = new StringBuilder(template.length() + 16);
         for (int i = 0; i < slots.length; i++) {

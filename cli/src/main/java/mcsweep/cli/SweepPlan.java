@@ -18,8 +18,7 @@ import mcsweep.kernel.Seeds;
  * times. Pure: validates everything and touches no file.
  *
  * <p>Memory: the plan holds the tasks and nothing per task besides (replica numbers are computed from each
- * list's duplicates, file names are checked for clashes through one 64-bit hash per task, dropped before
- * returning). A sweep whose tasks would not fit in this JVM's heap is refused before any is made (see
+ * list's duplicates, file names are checked for clashes through one long per task, dropped before returning). A sweep whose tasks would not fit in this JVM's heap is refused before any is made (see
  * {@link #BYTES_PER_TASK}).
  */
 final class SweepPlan {
@@ -92,7 +91,8 @@ final class SweepPlan {
         FileTemplate template = spec.template() == null ? null : new FileTemplate(spec.template(), names);
 
         Task[] tasks = new Task[count];
-        long[] nameHashes = template == null || template.hasIndex() ? null : new long[count];
+        // Checked even with {index}: a{index}{x0} gives a111.0 for index 1, x0 11 and for index 11, x0 1.
+        long[] nameKeys = template == null ? null : new long[count];
         int replicas = spec.replicas();
         for (int c = 0; c < count / replicas; c++) {
             double[] combo = combos.values(c);
@@ -104,8 +104,8 @@ final class SweepPlan {
                 Path output = null;
                 if (template != null) {
                     String file = template.render(index, combo, spec.iterations(), replica, seed);
-                    if (nameHashes != null) {
-                        nameHashes[index] = hash64(file);
+                    if (nameKeys != null) {
+                        nameKeys[index] = nameKey(file, index);
                     }
                     output = spec.out().resolve(file);
                 }
@@ -113,8 +113,8 @@ final class SweepPlan {
                         output);
             }
         }
-        if (nameHashes != null) {
-            checkNamesDiffer(template, tasks, nameHashes);
+        if (nameKeys != null) {
+            checkNamesDiffer(template, tasks, nameKeys);
         }
         // An immutable list: the executors' and the report's List.copyOf then share it instead of copying.
         return List.of(tasks);
@@ -140,8 +140,8 @@ final class SweepPlan {
             throw new UserError("too many tasks: " + shape + " is " + (count == Long.MAX_VALUE ? "more than 2^63"
                     : count) + " tasks; one sweep can have at most " + MAX_TASKS + "; split it into smaller sweeps");
         }
-        // The name hashes (and their sorted copy) live only while planning, alongside the tasks.
-        long need = count * (BYTES_PER_TASK + (traces ? 2 * Long.BYTES : 0));
+        // The file names' keys live only while planning, alongside the tasks.
+        long need = count * (BYTES_PER_TASK + (traces ? Long.BYTES : 0));
         if (need > heap) {
             throw new UserError("too many tasks: " + shape + " is " + count + " tasks, which need about "
                     + gigabytes(need) + " of memory, more than the " + gigabytes(heap) + " this JVM may use"
@@ -156,31 +156,53 @@ final class SweepPlan {
     }
 
     /**
-     * Refuses a template that gives two tasks one file. The hashes of all names are sorted and a
-     * duplicated hash is confirmed by comparing the two names: 8 bytes per task instead of a set of names.
+     * Refuses a template that gives two tasks one file, naming the first clash in task order. Each task
+     * contributes one long, the top 33 bits of its name's hash above its index: sorted, tasks whose names
+     * may be equal sit together in index order, and only those names are compared. 8 bytes per task
+     * instead of a set of names.
      */
-    private static void checkNamesDiffer(FileTemplate template, Task[] tasks, long[] hashes) {
-        long[] sorted = hashes.clone();
-        Arrays.sort(sorted);
-        for (int k = 1; k < sorted.length; k++) {
-            if (sorted[k] != sorted[k - 1] || (k > 1 && sorted[k - 1] == sorted[k - 2])) {
-                continue; // not a duplicate, or a hash already examined
+    private static void checkNamesDiffer(FileTemplate template, Task[] tasks, long[] keys) {
+        Arrays.sort(keys);
+        long mask = -1L << INDEX_BITS;
+        int bestFirst = -1;
+        int bestSecond = Integer.MAX_VALUE;
+        for (int start = 0, end; start < keys.length; start = end) {
+            end = start + 1;
+            while (end < keys.length && (keys[end] & mask) == (keys[start] & mask)) {
+                end++;
             }
-            long h = sorted[k];
-            Map<String, Integer> owner = new HashMap<>();
-            for (int i = 0; i < tasks.length; i++) {
-                if (hashes[i] != h) {
-                    continue;
+            group:
+            for (int m = start + 1; m < end; m++) {
+                int second = (int) (keys[m] & ~mask);
+                if (second >= bestSecond) {
+                    break;
                 }
-                String file = tasks[i].output().getFileName().toString();
-                Integer other = owner.putIfAbsent(file, i);
-                if (other != null) {
-                    throw new UserError("--template '" + template.template() + "' names two tasks' files "
-                            + file + " (tasks " + other + " and " + i + "); add a placeholder that tells them"
-                            + " apart, such as {replica} or {index}");
+                for (int l = start; l < m; l++) {
+                    int first = (int) (keys[l] & ~mask);
+                    if (fileName(tasks[first]).equals(fileName(tasks[second]))) {
+                        bestFirst = first;
+                        bestSecond = second;
+                        break group;
+                    }
                 }
             }
         }
+        if (bestFirst >= 0) {
+            throw new UserError("--template '" + template.template() + "' names two tasks' files "
+                    + fileName(tasks[bestSecond]) + " (tasks " + bestFirst + " and " + bestSecond + "); add a"
+                    + " placeholder that tells them apart, such as {replica} or {index}");
+        }
+    }
+
+    private static final int INDEX_BITS = 31;
+
+    /** The key {@link #checkNamesDiffer} sorts: the name's hash above the task's index. */
+    private static long nameKey(String file, int index) {
+        return (hash64(file) & (-1L << INDEX_BITS)) | index;
+    }
+
+    private static String fileName(Task t) {
+        return t.output().getFileName().toString();
     }
 
     /** FNV-1a over the name's chars, then SplitMix64's finaliser: a well-spread 64-bit hash. */
