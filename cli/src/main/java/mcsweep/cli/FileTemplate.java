@@ -1,5 +1,6 @@
 package mcsweep.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -42,10 +43,13 @@ final class FileTemplate {
         if (template.isBlank()) {
             throw new UserError("--template: empty file name template");
         }
-        if (template.indexOf('/') >= 0 || template.indexOf('\\') >= 0 || template.indexOf('\0') >= 0
-                || template.startsWith(".")) {
+        if (template.indexOf('/') >= 0 || template.indexOf('\\') >= 0 || template.startsWith(".")) {
             throw new UserError("--template: '" + template
                     + "' must be a plain file name inside --out (no '/', not starting with '.')");
+        }
+        if (template.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new UserError("--template: '" + template.replaceAll("\\p{Cntrl}", "?")
+                    + "' contains a control character (such as a newline); file names must not");
         }
         Matcher m = PLACEHOLDER.matcher(template);
         List<Integer> slotList = new ArrayList<>();
@@ -89,7 +93,26 @@ final class FileTemplate {
         return template;
     }
 
+    /** Longest file name most file systems take (ext4, XFS, APFS, NTFS: 255 bytes or UTF-16 units). */
+    static final int MAX_NAME_BYTES = 255;
+
+    /**
+     * The file name of one task.
+     *
+     * @throws UserError if it is longer than {@link #MAX_NAME_BYTES}
+     */
     String render(int index, double[] values, long iterations, int replica, long seed) {
+        String name = format(index, values, iterations, replica, seed);
+        // Only long names can be too long; counting UTF-8 bytes costs a copy.
+        if (name.length() > MAX_NAME_BYTES / 3 && name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            throw new UserError("--template: file name '" + name.substring(0, 40) + "...' is "
+                    + name.getBytes(StandardCharsets.UTF_8).length + " bytes long; file names can have at most "
+                    + MAX_NAME_BYTES);
+        }
+        return name;
+    }
+
+    private String format(int index, double[] values, long iterations, int replica, long seed) {
         StringBuilder out = new StringBuilder(template.length() + 16);
         for (int i = 0; i < slots.length; i++) {
             out.append(literals.get(i));

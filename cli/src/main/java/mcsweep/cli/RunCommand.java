@@ -69,11 +69,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Limits.ITERATIONS.check("ITERATIONS", iterations);
         Limits.REPLICA.check("--replica", replica);
-        try {
-            Seeds.factory(rng);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--rng: " + e.getMessage());
-        }
+        SweepPlan.checkRng("--rng", rng);
         Path file = output.toAbsolutePath().normalize();
         if (file.getFileName() == null || file.getFileName().toString().startsWith(".")) {
             throw new UserError("OUTPUT: '" + output + "' is not a usable file name");

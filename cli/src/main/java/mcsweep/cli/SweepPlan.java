@@ -81,11 +81,7 @@ final class SweepPlan {
         }
         Limits.ITERATIONS.check("--iterations", spec.iterations());
         Limits.REPLICAS.check("--replicas", spec.replicas());
-        try {
-            Seeds.factory(spec.rng());
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--rng: " + e.getMessage());
-        }
+        checkRng("--rng", spec.rng());
         Combinations combos = spec.zip() ? Combinations.zip(names, lists) : Combinations.product(lists);
         int count = checkSize(names, lists, spec.zip(), combos.size(), spec.replicas(), spec.template() != null, heap);
         FileTemplate template = spec.template() == null ? null : new FileTemplate(spec.template(), names);
@@ -118,6 +114,18 @@ final class SweepPlan {
         }
         // An immutable list: the executors' and the report's List.copyOf then share it instead of copying.
         return List.of(tasks);
+    }
+
+    /**
+     * Refuses an algorithm that is unknown or whose output a {@code long} seed does not determine (such as
+     * {@code SecureRandom}): traces would not be reproducible, or every task would fail.
+     */
+    static void checkRng(String option, String rng) {
+        List<String> seedable = Seeds.algorithms();
+        if (!seedable.contains(rng)) {
+            throw new UserError(option + ": '" + rng + "' is not a random generator that a seed determines; choose"
+                    + " one of " + String.join(", ", seedable));
+        }
     }
 
     /** Refuses, in one line, a sweep with more tasks than fit; returns the task count. */

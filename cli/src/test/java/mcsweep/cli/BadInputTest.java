@@ -83,7 +83,8 @@ class BadInputTest {
         --timeout 1e300                        | --timeout: 1e+300 is out of range
         --timeout NaN                          | --timeout: NaN is out of range
         --halt later                           | --halt must be never, soon or now
-        --rng Nope                             | unknown random generator 'Nope'
+        --rng Nope                             | --rng: 'Nope' is not a random generator that a seed determines; choose one of
+        --rng SecureRandom                     | --rng: 'SecureRandom' is not a random generator that a seed determines
         --kernel nope                          | --kernel: unknown kernel 'nope'
         --format xml                           | --format: 'xml' is not a format
         --executor warp                        | --executor: unknown executor 'warp'; available:
@@ -95,6 +96,8 @@ class BadInputTest {
         --template ../b{beta}_m{x0}_h{h}.csv   | --template: '../b{beta}_m{x0}_h{h}.csv' must be a plain file name
         --template .b{beta}_m{x0}_h{h}.csv     | must be a plain file name inside --out (no '/', not starting with '.')
         --template ''                          | --template: empty file name template
+        --template a<NL>b{index}               | --template: 'a?b{index}' contains a control character (such as a newline); file names must not
+        --template <LONG>{index}               | ...' is 301 bytes long; file names can have at most 255
         --template summary.csv                 | --template: 'summary.csv' can name a trace summary.csv, a name the sweep uses itself
         --template SUMMARY.CSV                 | can name a trace summary.csv
         --template joblog.tsv                  | can name a trace joblog.tsv
@@ -106,7 +109,8 @@ class BadInputTest {
         Path out = dir.resolve("out");
         List<String> args = new ArrayList<>(List.of("sweep", "--beta", "0.5,1", "--x0", "0.5,1,2", "--h", "1",
                 "--iterations", "100", "--out", out.toString()));
-        String[] o = option.replace("NUMBER101", "1".repeat(101)).split(" ");
+        String[] o = option.replace("NUMBER101", "1".repeat(101)).replace("<NL>", "\n")
+                .replace("<LONG>", "x".repeat(300)).split(" ");
         for (int i = 0; i < o.length; i++) {
             int at = args.indexOf(o[i]);
             if (at >= 0 && i + 1 < o.length) {
@@ -167,7 +171,7 @@ class BadInputTest {
         1 1 1 0                 | ITERATIONS: 0 is out of range; iterations must be an integer >= 1
         1 1 1 x                 | ITERATIONS
         1 1 1 100 --replica -1  | --replica: -1 is out of range; replica must be an integer from 0 to 2147483646
-        1 1 1 100 --rng Nope    | --rng: unknown random generator 'Nope'
+        1 1 1 100 --rng Nope    | --rng: 'Nope' is not a random generator that a seed determines
         """)
     void runRejectsBadArguments(String args, String message) {
         List<String> a = new ArrayList<>(List.of("run"));
