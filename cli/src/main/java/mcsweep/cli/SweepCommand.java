@@ -1,8 +1,8 @@
 package mcsweep.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,8 +135,11 @@ final class SweepCommand implements Callable<Integer> {
         }
 
         OutputFolder.create("--out", out);
-        try (OutputFolder.Lock lock = OutputFolder.lock("--out", out)) {
+        OutputFolder.Lock lock = OutputFolder.lock("--out", out); // held while the sweep writes into the folder
+        try {
             return Sweeps.run(kernel, tasks, executor, options, out, quiet);
+        } finally {
+            lock.close();
         }
     }
 
