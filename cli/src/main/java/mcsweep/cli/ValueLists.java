@@ -106,8 +106,9 @@ final class ValueLists {
     }
 
     private record Parsed(String text, double doubleValue) {
+        /** Exact; zero as plain 0, since {@code 0e-999999999} would carry a scale of a billion digits. */
         BigDecimal decimal() {
-            return new BigDecimal(text);
+            return doubleValue == 0.0 ? BigDecimal.ZERO : new BigDecimal(text);
         }
     }
 

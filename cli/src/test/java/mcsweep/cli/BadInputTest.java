@@ -49,6 +49,7 @@ class BadInputTest {
         --beta 1:2                             | --beta: '1:2' is not a range; write start:stop:step
         --beta 1:2:0                           | --beta: step of range '1:2:0' must be > 0
         --beta 1:2:-1e-999999999               | --beta: step of range '1:2:-1e-999999999' must be > 0
+        --beta 0e-999999999:1e9:1              | --beta: range '0e-999999999:1e9:1' has more than 10000000 values
         --beta 0.5,,1                          | --beta: empty value
         --beta ,                               | --beta: empty value
         --beta ''                              | --beta: empty list
