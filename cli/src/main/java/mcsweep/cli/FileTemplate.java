@@ -1,5 +1,6 @@
 package mcsweep.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -11,18 +12,34 @@ import mcsweep.kernel.Numbers;
  * Trace file names from a template such as {@code b{beta}_m{x0}_h{h}.csv}. Placeholders: each parameter's
  * name, {@code {iterations}}, {@code {replica}}, {@code {index}} and {@code {seed}}. Parameter values are
  * spelled as Python spells floats ({@code 0.5}, {@code 1.0}), so names match the lesson program's.
+ *
+ * <p>A template is refused when it is not a plain file name, or when any name it can produce is one the
+ * sweep uses itself ({@link SweepFiles}): this is decided from the template alone, before any task exists.
  */
 final class FileTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final List<String> BUILT_IN = List.of("iterations", "replica", "index", "seed");
+    // What each kind of placeholder can render to: Numbers.format of a finite double, a decimal integer,
+    // a hexadecimal seed.
+    private static final String NUMBER_CHARS = "[-+.e0-9]+";
+    private static final String INTEGER_CHARS = "[0-9]+";
+    private static final String HEX_CHARS = "[0-9a-f]+";
+
+    private static final int UNKNOWN = -1; // what List.indexOf says
+    private static final int INDEX = -2;
+    private static final int REPLICA = -3;
+    private static final int ITERATIONS = -4;
+    private static final int SEED = -5;
 
     private final String template;
-    private final List<String> params;
+    /** Literal text, then a placeholder, alternately: literals.size() == slots.length + 1. */
+    private final List<String> literals = new ArrayList<>();
+    /** Each placeholder: a parameter position, or one of INDEX, REPLICA, ITERATIONS, SEED. */
+    private final int[] slots;
 
     FileTemplate(String template, List<String> params) {
         this.template = template;
-        this.params = List.copyOf(params);
         if (template.isBlank()) {
             throw new UserError("--template: empty file name template");
         }
@@ -30,15 +47,45 @@ final class FileTemplate {
             throw new UserError("--template: '" + template
                     + "' must be a plain file name inside --out (no '/', not starting with '.')");
         }
+        if (template.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new UserError("--template: '" + template.replaceAll("\\p{Cntrl}", "?")
+                    + "' contains a control character (such as a newline); file names must not");
+        }
         Matcher m = PLACEHOLDER.matcher(template);
+        List<Integer> slotList = new ArrayList<>();
+        StringBuilder regex = new StringBuilder();
+        int end = 0;
         while (m.find()) {
             String name = m.group(1);
-            if (!params.contains(name) && !BUILT_IN.contains(name)) {
+            int slot = switch (name) {
+                case "index" -> INDEX;
+                case "replica" -> REPLICA;
+                case "iterations" -> ITERATIONS;
+                case "seed" -> SEED;
+                default -> params.indexOf(name);
+            };
+            if (slot == UNKNOWN) {
                 List<String> known = new ArrayList<>(params);
                 known.addAll(BUILT_IN);
                 throw new UserError("--template: unknown placeholder {" + name + "}; use any of {"
                         + String.join("}, {", known) + "}");
             }
+            String literal = template.substring(end, m.start());
+            literals.add(literal);
+            regex.append(Pattern.quote(literal)).append(slot >= 0 ? NUMBER_CHARS : slot == SEED ? HEX_CHARS
+                    : INTEGER_CHARS);
+            slotList.add(slot);
+            end = m.end();
+        }
+        String tail = template.substring(end);
+        literals.add(tail);
+        regex.append(Pattern.quote(tail));
+        slots = slotList.stream().mapToInt(Integer::intValue).toArray();
+        String reserved = SweepFiles.reservedMatch(Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE));
+        if (reserved != null) {
+            throw new UserError("--template: '" + template + "' can name a trace " + reserved
+                    + ", a name the sweep uses itself; reserved names: " + String.join(", ", SweepFiles.RESERVED)
+                    + " and names starting with '.'");
         }
     }
 
@@ -46,21 +93,37 @@ final class FileTemplate {
         return template;
     }
 
+    /** Longest file name most file systems take (ext4, XFS, APFS, NTFS: 255 bytes or UTF-16 units). */
+    static final int MAX_NAME_BYTES = 255;
+
+    /**
+     * The file name of one task.
+     *
+     * @throws UserError if it is longer than {@link #MAX_NAME_BYTES}
+     */
     String render(int index, double[] values, long iterations, int replica, long seed) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String name = m.group(1);
-            String value = switch (name) {
-                case "iterations" -> Long.toString(iterations);
-                case "replica" -> Integer.toString(replica);
-                case "index" -> Integer.toString(index);
-                case "seed" -> Long.toUnsignedString(seed, 16);
-                default -> Numbers.format(values[params.indexOf(name)]);
-            };
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        String name = format(index, values, iterations, replica, seed);
+        // Only long names can be too long; counting UTF-8 bytes costs a copy.
+        if (name.length() > MAX_NAME_BYTES / 3 && name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+            throw new UserError("--template: file name '" + name.substring(0, 40) + "...' is "
+                    + name.getBytes(StandardCharsets.UTF_8).length + " bytes long; file names can have at most "
+                    + MAX_NAME_BYTES);
         }
-        m.appendTail(out);
-        return out.toString();
+        return name;
+    }
+
+    private String format(int index, double[] values, long iterations, int replica, long seed) {
+        StringBuilder out = new StringBuilder(template.length() + 16);
+        for (int i = 0; i < slots.length; i++) {
+            out.append(literals.get(i));
+            switch (slots[i]) {
+                case INDEX -> out.append(index);
+                case REPLICA -> out.append(replica);
+                case ITERATIONS -> out.append(iterations);
+                case SEED -> out.append(Long.toUnsignedString(seed, 16));
+                default -> out.append(Numbers.format(values[slots[i]]));
+            }
+        }
+        return out.append(literals.get(slots.length)).toString();
     }
 }

@@ -1,10 +1,19 @@
 package mcsweep.cli;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
-/** Checks, without writing anything, that an output folder can be used; creates it when all is well. */
+/**
+ * An output folder: checks, without writing anything, that it can be used; creates it; and locks it for
+ * one sweep at a time ({@link #lock}).
+ */
 final class OutputFolder {
 
     private OutputFolder() {
@@ -12,6 +21,10 @@ final class OutputFolder {
 
     /** @throws UserError if {@code dir} is not, and cannot become, a writable folder */
     static void check(String option, Path dir) {
+        if (dir.toString().isBlank()) {
+            throw new UserError(option + ": empty folder name; give a folder, e.g. " + option + " mc_data (or . for"
+                    + " the current folder)");
+        }
         Path abs = dir.toAbsolutePath().normalize();
         if (Files.exists(abs)) {
             if (!Files.isDirectory(abs)) {
@@ -39,6 +52,92 @@ final class OutputFolder {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UserError(option + ": cannot create folder " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Takes the folder for one sweep: an OS file lock on {@link SweepFiles#LOCK} inside it, held until
+     * {@link Lock#close()}. The lock dies with the process, even by {@code kill -9}, so a crashed sweep never
+     * leaves the folder locked; the (empty but for a pid) file itself stays, hidden, and is reused. It is
+     * never deleted: deleting it would let a sweep that opened the old file and one that made a new file
+     * both believe they hold the lock. Works across processes and within one JVM. Resume and merge take
+     * the same lock before they touch a folder.
+     *
+     * @throws UserError if another sweep (in this process or another) holds it; nothing was written then
+     */
+    static Lock lock(String option, Path dir) {
+        Path file = dir.resolve(SweepFiles.LOCK);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UserError(option + ": cannot lock folder " + dir + ": " + e.getMessage());
+        }
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException held) { // by this JVM
+            lock = null;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new UserError(option + ": cannot lock folder " + dir + ": " + e.getMessage());
+        }
+        if (lock == null) {
+            closeQuietly(channel);
+            String holder = holder(file);
+            throw new UserError(option + ": folder " + dir + " is in use by another sweep" + holder
+                    + "; wait for it to end, or choose another " + option);
+        }
+        try { // who holds it, for the message another sweep gives
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
+        } catch (IOException e) {
+            // the lock is what matters; the pid is only a courtesy
+        }
+        return new Lock(channel, lock);
+    }
+
+    private static String holder(Path file) {
+        try {
+            String pid = Files.readString(file, StandardCharsets.US_ASCII).trim();
+            return pid.matches("[0-9]{1,10}") ? " (process " + pid + ")" : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing was written through it
+        }
+    }
+
+    /** A held output-folder lock; {@link #close()} releases it. */
+    static final class Lock implements AutoCloseable {
+
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private Lock(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        /** Whether this lock is still held. */
+        boolean isHeld() {
+            return lock.isValid();
+        }
+
+        @Override
+        public void close() {
+            try {
+                lock.release();
+            } catch (IOException ignored) {
+                // closing the channel releases it too
+            }
+            closeQuietly(channel);
         }
     }
 }

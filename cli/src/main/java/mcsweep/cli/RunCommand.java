@@ -24,14 +24,15 @@ import picocli.CommandLine.Parameters;
             "The task's stream is the one 'mcsweep sweep' gives the same values and --seed."})
 final class RunCommand implements Callable<Integer> {
 
+    // Numbers are read as text, by the grammar 'sweep' uses for its lists (decimal; -0 is 0).
     @Parameters(index = "0", paramLabel = "X0", description = "starting point")
-    double x0;
+    String x0;
 
     @Parameters(index = "1", paramLabel = "BETA", description = "inverse temperature, > 0")
-    double beta;
+    String beta;
 
     @Parameters(index = "2", paramLabel = "H", description = "step parameter, > 0")
-    double h;
+    String h;
 
     @Parameters(index = "3", paramLabel = "ITERATIONS", description = "steps, >= 1")
     long iterations;
@@ -60,28 +61,20 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Kernel kernel = Kernels.byName(MetropolisKernel.NAME);
         double[] values = new double[3];
-        values[MetropolisKernel.X0] = x0;
-        values[MetropolisKernel.H] = h;
-        values[MetropolisKernel.BETA] = beta;
+        values[MetropolisKernel.X0] = ValueLists.single("X0", x0);
+        values[MetropolisKernel.H] = ValueLists.single("H", h);
+        values[MetropolisKernel.BETA] = ValueLists.single("BETA", beta);
         String[] labels = {"X0", "H", "BETA"};
         List<Parameter> params = kernel.parameters();
         for (int i = 0; i < values.length; i++) {
-            Parameter p = params.get(i);
-            if (!p.accepts(values[i])) {
-                throw new UserError(labels[i] + ": " + values[i] + " is out of range; " + p.name() + " must be " + p.range());
+            String problem = params.get(i).problem(values[i]);
+            if (problem != null) {
+                throw new UserError(labels[i] + ": " + problem);
             }
         }
-        if (iterations < 1) {
-            throw new UserError("ITERATIONS: " + iterations + " is out of range; iterations must be >= 1");
-        }
-        if (replica < 0) {
-            throw new UserError("--replica: " + replica + " is out of range; replica must be >= 0");
-        }
-        try {
-            Seeds.factory(rng);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--rng: " + e.getMessage());
-        }
+        Limits.ITERATIONS.check("ITERATIONS", iterations);
+        Limits.REPLICA.check("--replica", replica);
+        SweepPlan.checkRng("--rng", rng);
         Path file = output.toAbsolutePath().normalize();
         if (file.getFileName() == null || file.getFileName().toString().startsWith(".")) {
             throw new UserError("OUTPUT: '" + output + "' is not a usable file name");

@@ -2,6 +2,7 @@ package mcsweep.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Option;
             "Each value list is comma-separated numbers and start:stop:step ranges, e.g. 0.1:0.5:0.1,1,2.",
             "Writes one trace per task and summary.csv into --out, and prints a summary table."},
         footer = {"", "Exit codes: 0 all tasks finished; 2 bad input (nothing written); 100+n n tasks failed"
-                + " (199: 99 or more); 130 interrupted.",
+                + " (199: 99 or more); 130 interrupted by Ctrl-C (SIGINT); 143 terminated (SIGTERM).",
             "", "Example (the lesson's 7-task sweep):",
             "  mcsweep sweep --zip --beta 0.5,0.5,1,1,1,2,2 --x0 0.5,1,0.5,1,2,1,2 --h 1 --iterations 100000"})
 final class SweepCommand implements Callable<Integer> {
@@ -44,9 +45,9 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = {"-P", "--param"}, paramLabel = "NAME=LIST",
             description = "values of any kernel parameter, e.g. -P beta=0.5,1")
-    Map<String, String> params = new LinkedHashMap<>();
+    List<String> params = new ArrayList<>();
 
-    @Option(names = "--iterations", paramLabel = "N", required = true, description = "steps per task, >= 1")
+    @Option(names = "--iterations", paramLabel = "N", required = true, description = "steps per task, 1 to 2^63-1")
     long iterations;
 
     @Option(names = "--zip", description = "pair the lists element by element instead of taking their product;"
@@ -54,11 +55,12 @@ final class SweepCommand implements Callable<Integer> {
     boolean zip;
 
     @Option(names = "--replicas", paramLabel = "R", defaultValue = "1",
-            description = "independent runs of each combination, with different streams (default: ${DEFAULT-VALUE})")
+            description = "independent runs of each combination, with different streams, >= 1 (default: ${DEFAULT-VALUE})")
     int replicas;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
-            description = "sweep seed; each task's stream derives from it and the task's values (default: ${DEFAULT-VALUE})")
+            description = "sweep seed, any 64-bit integer; each task's stream derives from it and the task's values"
+                    + " (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "mc_data",
@@ -86,16 +88,17 @@ final class SweepCommand implements Callable<Integer> {
             description = "stream scheme: v2, or v1 for the lesson program's draws, as before v2 existed (default: ${DEFAULT-VALUE})")
     String scheme;
 
-    @Option(names = {"-e", "--executor"}, paramLabel = "NAME", defaultValue = "sequential",
+    @Option(names = {"-e", "--executor"}, paramLabel = "NAME", defaultValue = "forkjoin",
             description = "where tasks run (default: ${DEFAULT-VALUE}); see 'mcsweep executors'")
     String executorName;
 
     @Option(names = {"-j", "--workers"}, paramLabel = "N",
-            description = "tasks at once (default: number of processors)")
+            description = "tasks at once (default: number of processors); at most 32767 for forkjoin, 10000 for threads,"
+                    + " 1000000 for virtual, 1024 for process and pool")
     Integer workers;
 
     @Option(names = "--chunk", paramLabel = "K", defaultValue = "0",
-            description = "tasks per submission; 0 lets the executor choose (default)")
+            description = "tasks per submission, 0 to 1000000; 0 lets the executor choose (default)")
     int chunk;
 
     @Option(names = "--halt", paramLabel = "WHEN", defaultValue = "never",
@@ -103,11 +106,12 @@ final class SweepCommand implements Callable<Integer> {
     String halt;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "per-task time limit, for executors that run tasks in processes")
+            description = "per-task time limit, 0.001 to 1e+07 seconds, for executors that run tasks in processes")
     Double timeout;
 
     @Option(names = "--retries", paramLabel = "N", defaultValue = "0",
-            description = "extra attempts for a task whose worker process died or timed out (default: ${DEFAULT-VALUE})")
+            description = "extra attempts for a task whose worker process died or timed out, 0 to 100"
+                    + " (default: ${DEFAULT-VALUE})")
     int retries;
 
     @Option(names = {"-q", "--quiet"}, description = "no progress and no table; summary.csv only")
@@ -116,6 +120,38 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Kernel kernel = kernel(kernelName);
+        Map<String, List<Double>> values = values();
+        String tpl = switch (format) {
+            case "csv" -> template != null ? template : replicas > 1 ? "b{beta}_m{x0}_h{h}_r{replica}.csv"
+                    : "b{beta}_m{x0}_h{h}.csv";
+            case "none" -> null;
+            default -> throw new UserError("--format: '" + format + "' is not a format; choose csv or none");
+        };
+        OutputFolder.check("--out", out);
+        SweepExecutor executor = executor(executorName);
+        // Executors that run tasks in processes keep each task's stderr there (only when it wrote some).
+        ExecutionOptions options = executionOptions(executorName, workers, chunk, halt, timeout, retries)
+                .withLogDir(out.resolve(SweepFiles.LOGS));
+        List<Task> tasks = SweepPlan.tasks(new SweepPlan.Spec(kernel, values, zip, replicas, iterations, seed, rng,
+                out, tpl));
+        Scheme streams = scheme(scheme);
+        tasks = tasks.stream().map(t -> t.withScheme(streams)).toList();
+        for (String w : OptionEffects.warnings(executorName, workers != null, chunk != 0, timeout != null,
+                retries != 0)) {
+            System.err.println("mcsweep: warning: " + w);
+        }
+
+        OutputFolder.create("--out", out);
+        OutputFolder.Lock lock = OutputFolder.lock("--out", out); // held while the sweep writes into the folder
+        try {
+            return Sweeps.run(kernel, tasks, executor, options, out, quiet);
+        } finally {
+            lock.close();
+        }
+    }
+
+    /** Each parameter's values, from --x0, --h, --beta and -P NAME=LIST; a parameter given twice is refused. */
+    private Map<String, List<Double>> values() {
         Map<String, List<Double>> values = new LinkedHashMap<>();
         if (x0 != null) {
             values.put("x0", ValueLists.parse("--x0", x0));
@@ -126,29 +162,17 @@ final class SweepCommand implements Callable<Integer> {
         if (beta != null) {
             values.put("beta", ValueLists.parse("--beta", beta));
         }
-        params.forEach((k, v) -> {
-            if (values.put(k, ValueLists.parse("-P " + k, v)) != null) {
-                throw new UserError("values for " + k + " given twice");
+        for (String p : params) {
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                throw new UserError("-P: '" + p + "' is not NAME=LIST; write e.g. -P beta=0.5,1");
             }
-        });
-        String tpl = switch (format) {
-            case "csv" -> template != null ? template : replicas > 1 ? "b{beta}_m{x0}_h{h}_r{replica}.csv"
-                    : "b{beta}_m{x0}_h{h}.csv";
-            case "none" -> null;
-            default -> throw new UserError("--format: '" + format + "' is not a format; choose csv or none");
-        };
-        // Executors that run tasks in processes keep each task's stderr there (only when it wrote some).
-        ExecutionOptions options = executionOptions(workers, chunk, halt, timeout, retries)
-                .withLogDir(out.resolve("logs"));
-        SweepExecutor executor = executor(executorName);
-        List<Task> tasks = SweepPlan.tasks(new SweepPlan.Spec(kernel, values, zip, replicas, iterations, seed, rng,
-                out, tpl));
-        Scheme streams = scheme(scheme);
-        tasks = tasks.stream().map(t -> t.withScheme(streams)).toList();
-        OutputFolder.check("--out", out);
-
-        OutputFolder.create("--out", out);
-        return Sweeps.run(kernel, tasks, executor, options, out, quiet);
+            String name = p.substring(0, eq).trim();
+            if (values.put(name, ValueLists.parse("-P " + name, p.substring(eq + 1))) != null) {
+                throw new UserError("values for " + name + " given twice; give each parameter once");
+            }
+        }
+        return values;
     }
 
     static Kernel kernel(String name) {
@@ -175,19 +199,16 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    static ExecutionOptions executionOptions(Integer workers, int chunk, String halt, Double timeout, int retries) {
-        if (workers != null && workers < 1) {
-            throw new UserError("--workers: " + workers + " is out of range; workers must be >= 1");
+    static ExecutionOptions executionOptions(String executor, Integer workers, int chunk, String halt,
+                                             Double timeout, int retries) {
+        if (workers != null) {
+            Limits.workers(executor).check("--workers", workers);
         }
-        if (chunk < 0) {
-            throw new UserError("--chunk: " + chunk + " is out of range; chunk must be >= 0 (0: executor's choice)");
+        Limits.CHUNK.check("--chunk", chunk);
+        if (timeout != null) {
+            Limits.timeout("--timeout", timeout);
         }
-        if (timeout != null && !(timeout > 0 && Double.isFinite(timeout))) {
-            throw new UserError("--timeout: " + timeout + " is out of range; timeout must be a number of seconds > 0");
-        }
-        if (retries < 0) {
-            throw new UserError("--retries: " + retries + " is out of range; retries must be >= 0");
-        }
+        Limits.RETRIES.check("--retries", retries);
         HaltPolicy policy;
         try {
             policy = HaltPolicy.parse(halt);
@@ -197,9 +218,11 @@ final class SweepCommand implements Callable<Integer> {
         ExecutionOptions o = ExecutionOptions.defaults().withChunk(chunk).withHalt(policy).withRetries(retries);
         if (workers != null) {
             o = o.withWorkers(workers);
+        } else {
+            o = o.withWorkers(Math.min(o.workers(), (int) Limits.workers(executor).max()));
         }
         if (timeout != null) {
-            o = o.withTimeout(Duration.ofNanos((long) (timeout * 1e9)));
+            o = o.withTimeout(Duration.ofNanos(Math.round(timeout * 1e9)));
         }
         return o;
     }

@@ -43,14 +43,24 @@ public record Parameter(String name, String description, double min, boolean min
     }
 
     /**
+     * What is wrong with {@code value}, as the second half of a one-line error message, e.g.
+     * {@code "0.0 is out of range; beta must be a finite number > 0.0"}; {@code null} if it is allowed. The
+     * one place that validates parameter values; numbers are spelled by {@link Numbers#format}.
+     */
+    public String problem(double value) {
+        return accepts(value) ? null : Numbers.format(value) + " is out of range; " + name + " must be " + range();
+    }
+
+    /**
      * Checks one value.
      *
-     * @throws IllegalArgumentException naming the parameter, the value and the allowed range
+     * @throws IllegalArgumentException naming the parameter, the value and the allowed range, e.g.
+     *                                  {@code "beta: 0.0 is out of range; beta must be a finite number > 0.0"}
      */
     public void check(double value) {
-        if (!accepts(value)) {
-            throw new IllegalArgumentException(
-                    name + " = " + Numbers.format(value) + " is not allowed: " + name + " must be " + range());
+        String problem = problem(value);
+        if (problem != null) {
+            throw new IllegalArgumentException(name + ": " + problem);
         }
     }
 }

@@ -341,7 +341,7 @@ class MetropolisKernelTest {
         assertThat(beta.accepts(0)).isFalse();
         assertThat(beta.accepts(Double.NaN)).isFalse();
         assertThat(beta.accepts(Double.POSITIVE_INFINITY)).isFalse();
-        assertThatThrownBy(() -> beta.check(-1)).hasMessage("beta = -1.0 is not allowed: beta must be a finite number > 0.0");
+        assertThatThrownBy(() -> beta.check(-1)).hasMessage("beta: -1.0 is out of range; beta must be a finite number > 0.0");
         assertThat(Kernels.byName("metropolis")).isInstanceOf(MetropolisKernel.class);
     }
 }
