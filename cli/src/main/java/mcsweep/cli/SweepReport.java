@@ -98,7 +98,7 @@ final class SweepReport implements SweepListener {
             }
         }
         record(new JobLog.Entry(t.index(), spell(t.params()), t.replica(), t.seed(), host, executor, r.worker(),
-                startOf(r.wallNanos()), String.format(Locale.ROOT, "%.3f", r.wallNanos() / 1e9), JobLog.OK, 1,
+                startOf(r.wallNanos()), String.format(Locale.ROOT, "%.6f", r.wallNanos() / 1e9), JobLog.OK, 1,
                 file, checksum, r.summary().values(), ""));
         done++;
         progress.taskEnded(true);
@@ -275,7 +275,7 @@ final class SweepReport implements SweepListener {
                 header.add(names.contains(n + "_err") ? n + " ± err" : n);
             }
         }
-        header.add("s");
+        header.add("ms");
         header.add("file");
         List<List<String>> rows = new ArrayList<>();
         rows.add(header);
@@ -297,7 +297,7 @@ final class SweepReport implements SweepListener {
                 int err = names.indexOf(names.get(i) + "_err");
                 row.add(err < 0 ? num(v) : withError(v, s[err]));
             }
-            row.add(e == null ? "" : e.runtime());
+            row.add(e == null || e.runtime().isEmpty() ? "" : ms(e.runtime()));
             row.add(t.output() == null ? "" : t.output().getFileName().toString());
             rows.add(row);
         }
@@ -315,6 +315,14 @@ final class SweepReport implements SweepListener {
                 line.append(last ? cell : String.format("%-" + width[c] + "s  ", cell));
             }
             out.println(line.toString().stripTrailing());
+        }
+    }
+
+    private static String ms(String seconds) {
+        try {
+            return String.format(Locale.ROOT, "%.1f", Double.parseDouble(seconds) * 1e3);
+        } catch (NumberFormatException e) {
+            return "";
         }
     }
 
