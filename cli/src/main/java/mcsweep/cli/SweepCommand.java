@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
             "Each value list is comma-separated numbers and start:stop:step ranges, e.g. 0.1:0.5:0.1,1,2.",
             "Writes one trace per task and summary.csv into --out, and prints a summary table."},
         footer = {"", "Exit codes: 0 all tasks finished; 2 bad input (nothing written); 100+n n tasks failed"
-                + " (199: 99 or more); 130 interrupted by Ctrl-C (SIGINT); 143 terminated (SIGTERM).",
+                + " (199: 99 or more); 130 interrupted by Ctrl-C (SIGINT); 143 terminated (SIGTERM);"
+                + " 74 results could not be recorded (see joblog.tsv).",
             "", "Example (the lesson's 7-task sweep):",
             "  mcsweep sweep --zip --beta 0.5,0.5,1,1,1,2,2 --x0 0.5,1,0.5,1,2,1,2 --h 1 --iterations 100000"})
 final class SweepCommand implements Callable<Integer> {
@@ -47,7 +48,8 @@ final class SweepCommand implements Callable<Integer> {
             description = "values of any kernel parameter, e.g. -P beta=0.5,1")
     List<String> params = new ArrayList<>();
 
-    @Option(names = "--iterations", paramLabel = "N", required = true, description = "steps per task, 1 to 2^63-1")
+    @Option(names = "--iterations", paramLabel = "N",
+            description = "steps per task, 1 to 2^63-1 (required, here or in --spec)")
     long iterations;
 
     @Option(names = "--zip", description = "pair the lists element by element instead of taking their product;"
@@ -73,7 +75,7 @@ final class SweepCommand implements Callable<Integer> {
     String template;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
-            description = "trace format: csv, or none for summaries only (default: ${DEFAULT-VALUE})")
+            description = "trace format: csv, npy (NumPy), or none for summaries only (default: ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--kernel", paramLabel = "NAME", defaultValue = MetropolisKernel.NAME,
@@ -117,37 +119,61 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress and no table; summary.csv only")
     boolean quiet;
 
+    @Option(names = "--spec", paramLabel = "FILE",
+            description = "read the sweep from a TOML sweep file; options given here override it")
+    Path specFile;
+
+    @Option(names = "--print-spec", description = "print the sweep file for this command line, and run nothing")
+    boolean printSpec;
+
+    @Option(names = "--dry-run", description = "print the tasks and totals, and write nothing")
+    boolean dryRun;
+
+    @Option(names = "--resume", description = "run only the tasks that the job log in --out does not show done"
+            + " with an intact file")
+    boolean resume;
+
+    @Option(names = "--resume-failed", description = "like --resume, and run failed tasks again too")
+    boolean resumeFailed;
+
+    @Option(names = "--shard", paramLabel = "K/N", description = "run the K-th of N slices of the tasks"
+            + " (tasks with index mod N = K-1); combine the shards with 'mcsweep merge'")
+    String shard;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
+
     @Override
     public Integer call() {
+        SpecOptions.apply(this);
         Kernel kernel = kernel(kernelName);
         Map<String, List<Double>> values = values();
         String tpl = switch (format) {
             case "csv" -> template != null ? template : replicas > 1 ? "b{beta}_m{x0}_h{h}_r{replica}.csv"
                     : "b{beta}_m{x0}_h{h}.csv";
+            case "npy" -> SpecOptions.npyTemplate(template, replicas);
             case "none" -> null;
-            default -> throw new UserError("--format: '" + format + "' is not a format; choose csv or none");
+            default -> throw new UserError("--format: '" + format + "' is not a format; choose csv, npy or none");
         };
-        OutputFolder.check("--out", out);
         SweepExecutor executor = executor(executorName);
         // Executors that run tasks in processes keep each task's stderr there (only when it wrote some).
         ExecutionOptions options = executionOptions(executorName, workers, chunk, halt, timeout, retries)
                 .withLogDir(out.resolve(SweepFiles.LOGS));
-        List<Task> tasks = SweepPlan.tasks(new SweepPlan.Spec(kernel, values, zip, replicas, iterations, seed, rng,
-                out, tpl));
         Scheme streams = scheme(scheme);
-        tasks = tasks.stream().map(t -> t.withScheme(streams)).toList();
+        List<Task> tasks = SweepPlan.tasks(new SweepPlan.Spec(kernel, values, zip, replicas, iterations, seed, rng,
+                out, tpl)).stream().map(t -> t.withScheme(streams)).toList();
+        SweepDefinition definition = SweepDefinition.of(kernel.name(), streams, rng, seed, iterations, zip, replicas,
+                format, tpl, SpecOptions.inKernelOrder(kernel, values));
+        if (printSpec) {
+            System.out.print(SpecOptions.print(this, definition));
+            return ExitCodes.OK;
+        }
         for (String w : OptionEffects.warnings(executorName, workers != null, chunk != 0, timeout != null,
                 retries != 0)) {
             System.err.println("mcsweep: warning: " + w);
         }
-
-        OutputFolder.create("--out", out);
-        OutputFolder.Lock lock = OutputFolder.lock("--out", out); // held while the sweep writes into the folder
-        try {
-            return Sweeps.run(kernel, tasks, executor, options, out, quiet);
-        } finally {
-            lock.close();
-        }
+        return new SweepJob(kernel, definition, tasks, executor, options, out, quiet, resume, resumeFailed,
+                shard == null ? null : Shard.parse(shard), dryRun).run();
     }
 
     /** Each parameter's values, from --x0, --h, --beta and -P NAME=LIST; a parameter given twice is refused. */

@@ -23,6 +23,11 @@ public final class SweepFiles {
 
     /** Every reserved name. Names starting with '.' (temporary files, the lock) are reserved as a class. */
     public static final List<String> RESERVED = List.of(SUMMARY, JOB_LOG, SPEC, LOCK, LOGS);
+    /** Names of the files of shard K of N ({@code --shard K/N}): one instance each, for template checks. */
+    private static final List<String> SHARD_EXAMPLES = List.of("summary.1-of-2.csv", "joblog.1-of-2.tsv");
+    /** Every name of a shard's own files. */
+    private static final Pattern SHARD_FILES = Pattern.compile("(summary\\.[0-9]+-of-[0-9]+\\.csv"
+            + "|joblog\\.[0-9]+-of-[0-9]+\\.tsv)", Pattern.CASE_INSENSITIVE);
 
     private SweepFiles() {
     }
@@ -32,7 +37,8 @@ public final class SweepFiles {
      * ignoring case, for case-insensitive file systems) or a hidden name (temporary files).
      */
     public static boolean isReserved(String name) {
-        return name.startsWith(".") || RESERVED.stream().anyMatch(r -> r.equalsIgnoreCase(name));
+        return name.startsWith(".") || RESERVED.stream().anyMatch(r -> r.equalsIgnoreCase(name))
+                || SHARD_FILES.matcher(name).matches();
     }
 
     /**
@@ -43,6 +49,11 @@ public final class SweepFiles {
         for (String r : RESERVED) {
             if (pattern.matcher(r).matches()) {
                 return r;
+            }
+        }
+        for (String r : SHARD_EXAMPLES) {
+            if (pattern.matcher(r).matches()) {
+                return r.replace("1-of-2", "K-of-N");
             }
         }
         return null;

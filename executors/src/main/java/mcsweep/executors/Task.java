@@ -39,6 +39,11 @@ public record Task(int index, String kernel, double[] params, long iterations, i
         this(index, kernel, params, iterations, replica, seed, rng, output, Scheme.DEFAULT);
     }
 
+    /** The same task with its trace written to {@code output} (everything else, the scheme included, kept). */
+    public Task withOutput(Path output) {
+        return new Task(index, kernel, params, iterations, replica, seed, rng, output, scheme);
+    }
+
     /** This task under stream scheme {@code scheme}. */
     public Task withScheme(Scheme scheme) {
         return new Task(index, kernel, params, iterations, replica, seed, rng, output, scheme);

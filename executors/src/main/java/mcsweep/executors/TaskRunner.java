@@ -9,6 +9,7 @@ import mcsweep.kernel.Summary;
 import mcsweep.kernel.TraceSink;
 import mcsweep.kernel.io.AtomicFile;
 import mcsweep.kernel.io.CsvTraceWriter;
+import mcsweep.kernel.io.NpyTraceWriter;
 
 /**
  * Runs one task in the current thread: the kernel, its random stream and its trace file. Every executor
@@ -51,7 +52,7 @@ public final class TaskRunner {
             return s;
         }
         AtomicFile.Staged staged = AtomicFile.stage(task.output());
-        Summary s = runInto(withOutput(task, staged.path()));
+        Summary s = runInto(task.withOutput(staged.path()));
         try {
             acceptance.accept();
         } catch (IOException | RuntimeException e) {
@@ -75,17 +76,21 @@ public final class TaskRunner {
             return kernel.run(params, task.iterations(), rng, TraceSink.NONE, task.scheme());
         }
         Summary[] summary = new Summary[1];
+        // The format follows the target's name (the output may be a temporary name standing for it): .npy is
+        // NumPy's format (one row per iteration), anything else CSV.
+        boolean npy = AtomicFile.targetName(task.output()).endsWith(".npy");
         AtomicFile.writeStaged(task.output(), false, out -> {
-            CsvTraceWriter csv = new CsvTraceWriter(out);
-            summary[0] = kernel.run(params, task.iterations(), rng, csv, task.scheme());
-            csv.flush();
+            if (npy) {
+                NpyTraceWriter w = new NpyTraceWriter(out, task.iterations());
+                summary[0] = kernel.run(params, task.iterations(), rng, w, task.scheme());
+                w.finish();
+            } else {
+                CsvTraceWriter csv = new CsvTraceWriter(out);
+                summary[0] = kernel.run(params, task.iterations(), rng, csv, task.scheme());
+                csv.flush();
+            }
         });
         return summary[0];
-    }
-
-    /** The same task with its trace written to {@code output}. */
-    public static Task withOutput(Task t, java.nio.file.Path output) {
-        return new Task(t.index(), t.kernel(), t.params(), t.iterations(), t.replica(), t.seed(), t.rng(), output);
     }
 
     /** One line for a failure: the exception's class and message, without a stack trace. */

@@ -21,7 +21,6 @@ import mcsweep.executors.ParallelExecutor;
 import mcsweep.executors.SweepRun;
 import mcsweep.executors.Task;
 import mcsweep.executors.TaskResult;
-import mcsweep.executors.TaskRunner;
 import mcsweep.executors.Uninterruptibly;
 import mcsweep.executors.Watchdog;
 import mcsweep.kernel.io.AtomicFile;
@@ -218,7 +217,7 @@ public final class PoolExecutor extends ParallelExecutor {
         }
 
         private static Task sentForm(Task t, AtomicFile.Staged staged) {
-            return staged == null ? t : TaskRunner.withOutput(t, staged.path());
+            return staged == null ? t : t.withOutput(staged.path());
         }
 
         private void send(Worker w, Task t, AtomicFile.Staged staged) throws IOException {

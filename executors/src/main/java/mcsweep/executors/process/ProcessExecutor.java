@@ -12,7 +12,6 @@ import mcsweep.executors.ParallelExecutor;
 import mcsweep.executors.SweepRun;
 import mcsweep.executors.Task;
 import mcsweep.executors.TaskResult;
-import mcsweep.executors.TaskRunner;
 import mcsweep.executors.Watchdog;
 import mcsweep.kernel.io.AtomicFile;
 
@@ -72,7 +71,7 @@ public final class ProcessExecutor extends ParallelExecutor {
         @Override
         public Attempt attempt(Task task) throws IOException, WorkerProcesses.Cancelled {
             AtomicFile.Staged staged = task.output() == null ? null : AtomicFile.stage(task.output());
-            Task sent = staged == null ? task : TaskRunner.withOutput(task, staged.path());
+            Task sent = staged == null ? task : task.withOutput(staged.path());
             Path log = logs.file("task-" + task.index() + ".stderr");
             ProcessBuilder pb = new ProcessBuilder(jvm.command(true, withMode(Protocol.taskArgs(sent))))
                     .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));

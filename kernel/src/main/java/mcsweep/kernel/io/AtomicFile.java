@@ -124,6 +124,20 @@ public final class AtomicFile {
         return name != null && TEMP_PATTERN.matcher(name.toString()).matches();
     }
 
+    /**
+     * The name of the file that {@code file} stands for: for one of our temporary names
+     * ({@code .NAME.PID-N.tmp}) the {@code NAME} it will be renamed to, otherwise {@code file}'s own name.
+     * Lets a writer that is handed a temporary path choose the format its target's name asks for.
+     */
+    public static String targetName(Path file) {
+        String name = file.getFileName().toString();
+        if (!isTemporary(file)) {
+            return name;
+        }
+        String inner = name.substring(TEMP_PREFIX.length(), name.length() - TEMP_SUFFIX.length());
+        return inner.substring(0, inner.lastIndexOf('.'));
+    }
+
     /** A new temporary name beside {@code target}, unique to this JVM and call. */
     public static Path tempFor(Path target) {
         return target.resolveSibling(TEMP_PREFIX + target.getFileName() + "." + PID + "-"
