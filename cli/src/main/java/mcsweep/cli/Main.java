@@ -168,6 +168,28 @@ public final class Main implements Runnable {
     };
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code = execute(args);
+        // On success, end by returning when nothing else runs: since JDK 21 Runtime.exit reports itself
+        // through System.Logger, whose first use sets up java.util.logging (about 10 ms, at every exit).
+        if (code != ExitCodes.OK || otherThreadsAlive()) {
+            System.exit(code);
+        }
+    }
+
+    /** Whether a non-daemon thread besides this one is alive, which would keep the JVM from ending. */
+    private static boolean otherThreadsAlive() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 8];
+        int n = root.enumerate(threads, true);
+        for (int i = 0; i < n; i++) {
+            Thread t = threads[i];
+            if (t != Thread.currentThread() && !t.isDaemon() && t.isAlive()) {
+                return true;
+            }
+        }
+        return false;
     }
 }
