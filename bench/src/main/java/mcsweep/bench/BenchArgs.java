@@ -26,6 +26,8 @@ record BenchArgs(boolean full, long iterations, int tasks, Path results, String 
 
     /** A bad option: one line for the user, exit code 2. */
     static final class Invalid extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         Invalid(String message) {
             super(message);
         }

@@ -1,46 +1,160 @@
 package mcsweep.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
-/** The {@code mcsweep} command line. */
-@Command(name = "mcsweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Monte Carlo parameter sweeps on the JVM.",
-        subcommands = {SweepCommand.class, RunCommand.class, MergeCommand.class, ListCommands.Executors.class,
-            ListCommands.Kernels_.class, CommandLine.HelpCommand.class})
+/**
+ * The {@code mcsweep} command line.
+ *
+ * <p>Start-up is most of what {@code --version}, {@code --help} and a small sweep cost, so this class builds
+ * only what the arguments need (see {@link #commandLine}): picocli's model of the one subcommand being run
+ * (each model is built by reflecting over annotations, which the JDK implements as dynamic proxy classes
+ * generated at run time), the top-level command through picocli's programmatic API (no reflection at all for
+ * {@code --version}), no terminal-width probe (picocli starts {@code stty} in a child process for
+ * {@code usageHelpAutoWidth}), and none of the built-in converters for types that no option has.
+ */
 public final class Main implements Runnable {
 
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"mcsweep " + (v == null ? "(development build)" : v),
-                "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
-        }
+    /** A subcommand: its name, and the class picocli reflects over (and instantiates) only when it runs. */
+    private record Sub(String name, Class<?> type) {
     }
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    /** In the order {@code mcsweep --help} lists them. */
+    private static final List<Sub> SUBCOMMANDS = List.of(
+            new Sub("sweep", SweepCommand.class),
+            new Sub("run", RunCommand.class),
+            new Sub("merge", MergeCommand.class),
+            new Sub("executors", ListCommands.Executors.class),
+            new Sub("kernels", ListCommands.Kernels_.class),
+            new Sub("help", CommandLine.HelpCommand.class));
+
+    private CommandLine commandLine;
+
+    private Main() {
+    }
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command; try 'mcsweep --help'");
+        throw new ParameterException(commandLine, "missing command; try 'mcsweep --help'");
     }
 
     /** Runs the command line and returns its exit code (see {@link ExitCodes}). */
     public static int execute(String... args) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setParameterExceptionHandler((e, a) -> {
+        defaultProperty("picocli.usage.width", usageWidth());
+        // Every CommandLine registers picocli's built-in converters, reflecting over java.sql and java.time
+        // (loading the java.sql module) for types none of our options has. A user's setting wins.
+        defaultProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
+        CommandLine cl = commandLine(args);
+        cl.setParameterExceptionHandler(PARAMETER_ERRORS);
+        cl.setExecutionExceptionHandler(EXECUTION_ERRORS);
+        return cl.execute(args);
+    }
+
+    /**
+     * The command line with a full model only for the subcommand that {@code args} names (for all of them
+     * under {@code help} or an {@code @file} argument): the others get a model with their name and header,
+     * which is all that {@code mcsweep --help} and picocli's "did you mean" need.
+     */
+    static CommandLine commandLine(String... args) {
+        String named = subcommandNamed(args);
+        // Only the top-level usage help shows the subcommands' headers; --version needs nothing of them.
+        boolean headers = !(args.length == 1 && (args[0].equals("-V") || args[0].equals("--version")));
+        Main main = new Main();
+        CommandLine cl = new CommandLine(topLevel(main));
+        main.commandLine = cl;
+        for (Sub s : SUBCOMMANDS) {
+            boolean full = named == null || named.equals(s.name()) || named.equals("help");
+            cl.addSubcommand(s.name(), full ? s.type() : placeholder(s, headers));
+        }
+        return cl;
+    }
+
+    /** What {@code @Command(mixinStandardHelpOptions = true, ...)} would make, without reflection. */
+    private static CommandSpec topLevel(Main main) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(main).name("mcsweep").version(version());
+        spec.usageMessage().description("Monte Carlo parameter sweeps on the JVM.");
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
+        return spec;
+    }
+
+    static String[] version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return new String[] {"mcsweep " + (v == null ? "(development build)" : v),
+            "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"};
+    }
+
+    /**
+     * The subcommand {@code args} runs: the first argument that is not an option (the top level has no
+     * options that take a value); {@code null} when picocli would have to expand an argument file first.
+     */
+    private static String subcommandNamed(String... args) {
+        for (String a : args) {
+            if (a.startsWith("@")) {
+                return null;
+            }
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return "";
+    }
+
+    /** The name, and the one line {@code mcsweep --help} shows, read from the annotation alone. */
+    private static CommandSpec placeholder(Sub s, boolean header) {
+        CommandSpec spec = CommandSpec.create().name(s.name());
+        if (header) {
+            Command c = s.type().getAnnotation(Command.class);
+            spec.usageMessage().header(c.header()).description(c.description());
+        }
+        return spec;
+    }
+
+    /**
+     * The usage help width: {@code $COLUMNS} when the shell exports it (./mcsweep does, on a terminal),
+     * else picocli's default of 80. A fixed value also turns off picocli's {@code usageHelpAutoWidth} probe,
+     * which runs {@code stty} in a child process (about 0.1-0.5 s) whenever a console is present.
+     */
+    private static String usageWidth() {
+        String columns = System.getenv("COLUMNS");
+        if (columns != null && columns.matches("\\d{2,4}")) {
+            return columns;
+        }
+        return "80";
+    }
+
+    private static void defaultProperty(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    // Classes rather than lambdas: the first lambda of a JVM costs several milliseconds of bootstrap.
+    private static final IParameterExceptionHandler PARAMETER_ERRORS = new IParameterExceptionHandler() {
+        @Override
+        public int handleParseException(ParameterException e, String[] args) {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("mcsweep: " + e.getMessage());
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");
             err.flush();
             return ExitCodes.USAGE;
-        });
-        cl.setExecutionExceptionHandler((e, c, parsed) -> {
+        }
+    };
+
+    private static final IExecutionExceptionHandler EXECUTION_ERRORS = new IExecutionExceptionHandler() {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine c, ParseResult parsed) {
             PrintWriter err = c.getErr();
             if (e instanceof UserError) {
                 err.println("mcsweep: " + e.getMessage());
@@ -51,11 +165,32 @@ public final class Main implements Runnable {
             e.printStackTrace(err);
             err.flush();
             return ExitCodes.INTERNAL;
-        });
-        return cl.execute(args);
-    }
+        }
+    };
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code = execute(args);
+        // On success, end by returning when nothing else runs: since JDK 21 Runtime.exit reports itself
+        // through System.Logger, whose first use sets up java.util.logging (about 10 ms, at every exit).
+        if (code != ExitCodes.OK || otherThreadsAlive()) {
+            System.exit(code);
+        }
+    }
+
+    /** Whether a non-daemon thread besides this one is alive, which would keep the JVM from ending. */
+    private static boolean otherThreadsAlive() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 8];
+        int n = root.enumerate(threads, true);
+        for (int i = 0; i < n; i++) {
+            Thread t = threads[i];
+            if (t != Thread.currentThread() && !t.isDaemon() && t.isAlive()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -6,6 +6,8 @@ package mcsweep.cli;
  */
 public final class UserError extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public UserError(String message) {
         super(message, null, false, false);
     }

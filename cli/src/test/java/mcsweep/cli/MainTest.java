@@ -1,0 +1,83 @@
+package mcsweep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+class MainTest {
+
+    @Test
+    void buildsTheFullModelOnlyForTheSubcommandBeingRun() {
+        Map<String, CommandLine> subs = Main.commandLine("sweep", "--iterations", "10").getSubcommands();
+
+        assertThat(subs).containsOnlyKeys("sweep", "run", "executors", "kernels", "help");
+        assertThat(subs.get("sweep").getCommandSpec().findOption("--iterations")).isNotNull();
+        assertThat(subs.get("sweep").getCommandSpec().userObject()).isInstanceOf(SweepCommand.class);
+        assertThat(subs.get("run").getCommandSpec().positionalParameters()).isEmpty();
+        assertThat(subs.get("run").getCommandSpec().userObject()).isNull(); // a placeholder: name and header only
+    }
+
+    @Test
+    void helpAndArgumentFilesGetEveryModel() {
+        for (String[] args : new String[][] {{"help", "run"}, {"@options.txt"}}) {
+            Map<String, CommandLine> subs = Main.commandLine(args).getSubcommands();
+            assertThat(subs.get("run").getCommandSpec().positionalParameters()).hasSize(5);
+            assertThat(subs.get("sweep").getCommandSpec().findOption("--iterations")).isNotNull();
+        }
+    }
+
+    @Test
+    void topLevelHelpListsEverySubcommandWithTheHeaderOfItsAnnotation() {
+        Cli help = Cli.run("--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).startsWith("Usage: mcsweep [-hV] [COMMAND]")
+                .contains("-V, --version   Print version information and exit.");
+        for (Class<?> c : new Class<?>[] {SweepCommand.class, RunCommand.class, ListCommands.Executors.class,
+            ListCommands.Kernels_.class}) {
+            Command a = c.getAnnotation(Command.class);
+            String line = a.header().length > 0 ? a.header()[0] : a.description()[0];
+            assertThat(help.out()).containsPattern("(?m)^  " + a.name() + " +\\Q" + line + "\\E$");
+        }
+        assertThat(help.out()).containsPattern("(?m)^  help +Display help information about the specified command.$");
+    }
+
+    @Test
+    void helpOfASubcommandIsTheSameEitherWay() {
+        Cli viaHelp = Cli.run("help", "sweep");
+        Cli viaOption = Cli.run("sweep", "--help");
+
+        assertThat(viaHelp.exitCode()).isZero();
+        assertThat(viaHelp.out()).isEqualTo(viaOption.out()).contains("Usage: mcsweep sweep");
+    }
+
+    @Test
+    void versionNamesTheToolAndTheJava() {
+        Cli v = Cli.run("--version");
+
+        assertThat(v.exitCode()).isZero();
+        assertThat(v.out()).startsWith("mcsweep ").contains("Java " + Runtime.version());
+    }
+
+    @Test
+    void aMistypedSubcommandIsAUsageErrorThatSuggestsTheRightOne() {
+        Cli r = Cli.run("swep", "--iterations", "5");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("swep").contains("sweep").contains("Try 'mcsweep --help'");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void noSubcommandIsAUsageError() {
+        Cli r = Cli.run();
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("missing command");
+    }
+}
