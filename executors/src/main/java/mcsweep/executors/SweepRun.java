@@ -99,6 +99,8 @@ public final class SweepRun {
 
     /** A timeout refused the result: the task's own error. */
     private static final class TimedOut extends IOException {
+        private static final long serialVersionUID = 1L;
+
         TimedOut(String message) {
             super(message, null);
         }

@@ -57,6 +57,7 @@ public final class ForkJoinExecutor extends ParallelExecutor {
     }
 
     /** Tasks {@code lo..hi-1}. Reports every one of them, never joins: completion is the pipeline's count. */
+    @SuppressWarnings("serial") // ForkJoinTask is Serializable by inheritance; these never leave the JVM
     private static final class Range extends RecursiveAction {
         private final SweepRun run;
         private final int lo;

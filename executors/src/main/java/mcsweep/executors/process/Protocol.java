@@ -47,6 +47,8 @@ final class Protocol {
 
     /** The stream did not hold a well-formed frame: someone else wrote to it, or a frame was cut short. */
     static final class ProtocolException extends IOException {
+        private static final long serialVersionUID = 1L;
+
         ProtocolException(String message) {
             super(message);
         }

@@ -15,6 +15,8 @@ final class WorkerProcesses implements AutoCloseable {
 
     /** Thrown by {@link #start} once the sweep is being killed. */
     static final class Cancelled extends Exception {
+        private static final long serialVersionUID = 1L;
+
         Cancelled() {
             super("cancelled", null, false, false);
         }
