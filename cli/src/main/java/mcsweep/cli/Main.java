@@ -25,6 +25,9 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    KernelPathOption kernelPath;
+
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "missing command; try 'mcsweep --help'");

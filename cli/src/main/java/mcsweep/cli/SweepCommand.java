@@ -15,6 +15,7 @@ import mcsweep.executors.Task;
 import mcsweep.kernel.Kernel;
 import mcsweep.kernel.Kernels;
 import mcsweep.kernel.MetropolisKernel;
+import mcsweep.kernel.Parameter;
 import mcsweep.kernel.Seeds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,7 +67,8 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--template", paramLabel = "NAME",
             description = "trace file name; placeholders: parameter names, {iterations}, {replica}, {index}, {seed}"
-                    + " (default: b{beta}_m{x0}_h{h}.csv, with _r{replica} when --replicas > 1)")
+                    + " (default: the kernel's parameters, name={name} joined by _; metropolis: b{beta}_m{x0}_h{h}.csv;"
+                    + " _r{replica} added when --replicas > 1)")
     String template;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
@@ -127,8 +129,8 @@ final class SweepCommand implements Callable<Integer> {
             }
         });
         String tpl = switch (format) {
-            case "csv" -> template != null ? template : replicas > 1 ? "b{beta}_m{x0}_h{h}_r{replica}.csv"
-                    : "b{beta}_m{x0}_h{h}.csv";
+            case "csv" -> template != null ? template : FileTemplate.defaultFor(kernel.name(),
+                    kernel.parameters().stream().map(Parameter::name).toList(), replicas > 1);
             case "none" -> null;
             default -> throw new UserError("--format: '" + format + "' is not a format; choose csv or none");
         };
