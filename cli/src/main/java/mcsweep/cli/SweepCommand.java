@@ -12,6 +12,7 @@ import mcsweep.executors.HaltPolicy;
 import mcsweep.executors.SweepExecutor;
 import mcsweep.executors.SweepExecutors;
 import mcsweep.executors.Task;
+import mcsweep.executors.command.CommandKernel;
 import mcsweep.kernel.Kernel;
 import mcsweep.kernel.Kernels;
 import mcsweep.kernel.MetropolisKernel;
@@ -79,6 +80,11 @@ final class SweepCommand implements Callable<Integer> {
             description = "kernel to run (default: ${DEFAULT-VALUE}); see 'mcsweep kernels'")
     String kernelName;
 
+    @Option(names = "--command", paramLabel = "'PROGRAM ARGS'",
+            description = "run a program per task instead of a kernel, like GNU Parallel: {NAME} for a parameter,"
+                    + " {iterations}, {seed}, {index}, {replica}, {file} (the output it writes)")
+    String command;
+
     @Option(names = "--rng", paramLabel = "ALGORITHM", defaultValue = Seeds.DEFAULT_ALGORITHM,
             description = "java.util.random algorithm (default: ${DEFAULT-VALUE})")
     String rng;
@@ -112,7 +118,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Kernel kernel = kernel(kernelName);
+        Kernel kernel = command != null ? commandKernel(command) : kernel(kernelName);
         Map<String, List<Double>> values = new LinkedHashMap<>();
         if (x0 != null) {
             values.put("x0", ValueLists.parse("--x0", x0));
@@ -151,6 +157,14 @@ final class SweepCommand implements Callable<Integer> {
             return Kernels.byName(name);
         } catch (IllegalArgumentException e) {
             throw new UserError("--kernel: " + e.getMessage());
+        }
+    }
+
+    static Kernel commandKernel(String template) {
+        try {
+            return CommandKernel.of(template);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--command: " + e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package mcsweep.executors;
 
 import java.io.IOException;
 
+import mcsweep.executors.command.CommandKernel;
 import mcsweep.kernel.Kernel;
 import mcsweep.kernel.Kernels;
 import mcsweep.kernel.Seeds;
@@ -26,6 +27,9 @@ public final class TaskRunner {
      * @throws IOException          if the trace could not be written; no trace file is left behind
      */
     public static Summary run(Task task) throws IOException, InterruptedException {
+        if (CommandKernel.isCommand(task.kernel())) { // a program writes its own file: it needs seed and path
+            return CommandKernel.byName(task.kernel()).run(task);
+        }
         Kernel kernel = Kernels.byName(task.kernel());
         double[] params = task.params();
         var rng = Seeds.generator(task.rng(), task.seed());
