@@ -38,9 +38,10 @@ import picocli.CommandLine.Option;
 @Command(name = "estimate", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         header = "Splits one large estimate into independent streams and merges their results.",
         description = {
-            "Runs --samples iterations of a kernel that declares a reduction (a mergeable summary, such as pi's",
-            "sum of counts), split into --streams independent streams, on any executor; merges the streams'",
-            "summaries in stream order and prints the merged summary: the same digits under every executor."},
+            "Runs --samples iterations of a kernel that declares a reduction (a mergeable",
+            "summary, such as pi's sum of counts), split into --streams independent streams,",
+            "on any executor; merges the streams' summaries in stream order and prints the",
+            "merged summary: the same digits under every executor and worker count."},
         footer = {"", "Example: mcsweep estimate --kernel pi --samples 10^9 --streams 64 -e forkjoin"})
 final class EstimateCommand implements Callable<Integer> {
 
