@@ -131,8 +131,8 @@ final class EstimateCommand implements Callable<Integer> {
             return ExitCodes.forFailures(Math.max(1, outcome.failed()));
         }
         print(kernel, reduction.mergeAll(Arrays.asList(parts)), System.out);
-        System.err.printf(Locale.ROOT, "%d streams of %s on %s (%d workers) in %.2f s%n", streams, kernel.name(),
-                executor.name(), Math.min(options.workers(), streams), seconds);
+        System.err.printf(Locale.ROOT, "%d streams of %s on %s -j %d in %.2f s%n", streams, kernel.name(),
+                executor.name(), options.workers(), seconds);
         return ExitCodes.OK;
     }
 

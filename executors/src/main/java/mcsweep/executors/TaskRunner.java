@@ -3,6 +3,7 @@ package mcsweep.executors;
 import java.io.IOException;
 
 import mcsweep.executors.command.CommandKernel;
+import mcsweep.executors.map.MapTasks;
 import mcsweep.kernel.Kernel;
 import mcsweep.kernel.Kernels;
 import mcsweep.kernel.Seeds;
@@ -29,6 +30,9 @@ public final class TaskRunner {
     public static Summary run(Task task) throws IOException, InterruptedException {
         if (CommandKernel.isCommand(task.kernel())) { // a program writes its own file: it needs seed and path
             return CommandKernel.byName(task.kernel()).run(task);
+        }
+        if (MapTasks.isMap(task.kernel())) { // an element of Pool.map: a Java function of this JVM
+            return MapTasks.run(task);
         }
         Kernel kernel = Kernels.byName(task.kernel());
         double[] params = task.params();
