@@ -97,7 +97,7 @@ class ExternalKernelTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"forkjoin", "pool", "process"})
+    @ValueSource(strings = {"threads", "forkjoin", "virtual", "pool", "process"})
     void givesTheSameBytesUnderEveryExecutorAsSequentialWithFilesNamedByItsOwnParameters(String executor,
                                                                                          @TempDir Path dir)
             throws IOException {

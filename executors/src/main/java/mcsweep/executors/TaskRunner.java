@@ -28,10 +28,12 @@ public final class TaskRunner {
      * @throws IOException          if the trace could not be written; no trace file is left behind
      */
     public static Summary run(Task task) throws IOException, InterruptedException {
-        if (CommandKernel.isCommand(task.kernel())) { // a program writes its own file: it needs seed and path
+        // Compile-time constant prefixes: ordinary tasks never load (or initialise) these two classes, which
+        // matters in a worker JVM started per task.
+        if (task.kernel().startsWith(CommandKernel.PREFIX)) { // a program writes its own file: seed and path
             return CommandKernel.byName(task.kernel()).run(task);
         }
-        if (MapTasks.isMap(task.kernel())) { // an element of Pool.map: a Java function of this JVM
+        if (task.kernel().startsWith(MapTasks.PREFIX)) { // an element of Pool.map: a function of this JVM
             return MapTasks.run(task);
         }
         Kernel kernel = Kernels.byName(task.kernel());
