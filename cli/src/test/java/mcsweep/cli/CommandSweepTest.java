@@ -83,6 +83,31 @@ class CommandSweepTest {
         assertThat(Files.readString(out.resolve("summary.csv"))).contains(",failed,");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"pool", "process"})
+    void aTimedOutTaskInAWorkerJvmTakesItsProgramAlong(String executor) throws Exception {
+        Path pid = dir.resolve("pid");
+        Cli r = Cli.run("sweep", "--command", "sleep 120 & echo $! > " + pid + "; wait", "--iterations", "1",
+                "--out", dir.resolve("out").toString(), "-e", executor, "--timeout", "2", "-q");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.FAILED_BASE + 1);
+        long sleeper = Long.parseLong(Files.readString(pid).trim());
+        assertThat(gone(sleeper)).as("the program " + sleeper + " outlived its task").isTrue();
+    }
+
+    /** Killed: gone, or a zombie waiting for whoever inherited it (a container's init may never reap it). */
+    private static boolean gone(long pid) throws Exception {
+        for (int i = 0; i < 500; i++) {
+            Path stat = Path.of("/proc", Long.toString(pid), "stat");
+            if (ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)
+                    || (Files.exists(stat) && Files.readString(stat).replaceFirst(".*\\) ", "").startsWith("Z"))) {
+                return true;
+            }
+            Thread.sleep(10);
+        }
+        return false;
+    }
+
     @Test
     void anEmptyCommandIsBadInput() {
         Cli r = Cli.run("sweep", "--command", " ", "--iterations", "1", "--out", dir.resolve("o").toString());

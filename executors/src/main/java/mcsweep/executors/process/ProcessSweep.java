@@ -186,6 +186,7 @@ final class ProcessSweep {
         }
         return watchdog.schedule(() -> {
             before.run();
+            p.descendants().forEach(ProcessHandle::destroyForcibly); // a --command task's program, too
             p.destroyForcibly();
         }, t.toNanos(), TimeUnit.NANOSECONDS);
     }
