@@ -89,6 +89,29 @@ final class FileTemplate {
         }
     }
 
+    /**
+     * The file name template used when the user gives none, built from the kernel's own parameters:
+     * {@code name=VALUE} joined by {@code _} ({@code theta={theta}_sigma={sigma}.csv}), or the kernel's name for
+     * one without parameters ({@code pi.csv}); {@code _r{replica}} is added when there are replicas. A kernel
+     * with the lesson's parameters {@code x0}, {@code h}, {@code beta} gets the lesson's names,
+     * {@code b{beta}_m{x0}_h{h}.csv}.
+     */
+    static String defaultFor(String kernel, List<String> params, boolean replicas) {
+        String base;
+        if (params.size() == 3 && params.containsAll(List.of("x0", "h", "beta"))) {
+            base = "b{beta}_m{x0}_h{h}";
+        } else if (params.isEmpty()) {
+            base = kernel.matches("[A-Za-z0-9_+-][A-Za-z0-9._+-]*") ? kernel : "task{index}";
+        } else {
+            StringBuilder b = new StringBuilder();
+            for (String p : params) {
+                b.append(b.isEmpty() ? "" : "_").append(p).append("={").append(p).append('}');
+            }
+            base = b.toString();
+        }
+        return base + (replicas ? "_r{replica}" : "") + ".csv";
+    }
+
     String template() {
         return template;
     }

@@ -1,16 +1,20 @@
 package mcsweep.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 
+import mcsweep.kernel.Kernels;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code mcsweep} command line.
@@ -24,6 +28,8 @@ import picocli.CommandLine.ParseResult;
  */
 public final class Main implements Runnable {
 
+    private static final String KERNEL_PATH = "--kernel-path";
+
     /** A subcommand: its name, and the class picocli reflects over (and instantiates) only when it runs. */
     private record Sub(String name, Class<?> type) {
     }
@@ -32,6 +38,7 @@ public final class Main implements Runnable {
     private static final List<Sub> SUBCOMMANDS = List.of(
             new Sub("sweep", SweepCommand.class),
             new Sub("run", RunCommand.class),
+            new Sub("estimate", EstimateCommand.class),
             new Sub("merge", MergeCommand.class),
             new Sub("executors", ListCommands.Executors.class),
             new Sub("kernels", ListCommands.Kernels_.class),
@@ -86,6 +93,12 @@ public final class Main implements Runnable {
                 .description("Show this help message and exit.").build());
         spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
                 .description("Print version information and exit.").build());
+        // Accepted by every command (INHERIT): the kernels of a plugin jar, loaded with their own class loader
+        // so that it works under 'java -jar' too; worker JVMs of process/pool get it on their class path.
+        spec.addOption(OptionSpec.builder(KERNEL_PATH).paramLabel("JAR").type(List.class).auxiliaryTypes(Path.class)
+                .scopeType(ScopeType.INHERIT)
+                .description("a jar (or class folder) with more kernels; repeat for more than one")
+                .setter(new KernelPath(main)).build());
         return spec;
     }
 
@@ -96,19 +109,39 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The subcommand {@code args} runs: the first argument that is not an option (the top level has no
-     * options that take a value); {@code null} when picocli would have to expand an argument file first.
+     * The subcommand {@code args} runs: the first argument that is neither an option nor the value of
+     * {@code --kernel-path} (the top level's one option that takes a value); {@code null} when picocli would
+     * have to expand an argument file first.
      */
     private static String subcommandNamed(String... args) {
-        for (String a : args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
             if (a.startsWith("@")) {
                 return null;
             }
-            if (!a.startsWith("-")) {
+            if (a.equals(KERNEL_PATH)) {
+                i++;
+            } else if (!a.startsWith("-")) {
                 return a;
             }
         }
         return "";
+    }
+
+    /** Sets {@code --kernel-path}; a jar that cannot be used is a usage error of the command line. */
+    private record KernelPath(Main main) implements ISetter {
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T set(T value) {
+            if (value != null) {
+                try {
+                    Kernels.setPath((List<Path>) value);
+                } catch (RuntimeException e) {
+                    throw new ParameterException(main.commandLine, KERNEL_PATH + ": " + e.getMessage());
+                }
+            }
+            return null;
+        }
     }
 
     /** The name, and the one line {@code mcsweep --help} shows, read from the annotation alone. */

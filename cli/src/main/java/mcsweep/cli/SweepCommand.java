@@ -13,9 +13,11 @@ import mcsweep.executors.HaltPolicy;
 import mcsweep.executors.SweepExecutor;
 import mcsweep.executors.SweepExecutors;
 import mcsweep.executors.Task;
+import mcsweep.executors.command.CommandKernel;
 import mcsweep.kernel.Kernel;
 import mcsweep.kernel.Kernels;
 import mcsweep.kernel.MetropolisKernel;
+import mcsweep.kernel.Parameter;
 import mcsweep.kernel.Scheme;
 import mcsweep.kernel.Seeds;
 import picocli.CommandLine.Command;
@@ -71,7 +73,8 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--template", paramLabel = "NAME",
             description = "trace file name; placeholders: parameter names, {iterations}, {replica}, {index}, {seed}"
-                    + " (default: b{beta}_m{x0}_h{h}.csv, with _r{replica} when --replicas > 1)")
+                    + " (default: the kernel's parameters, name={name} joined by _; metropolis: b{beta}_m{x0}_h{h}.csv;"
+                    + " _r{replica} added when --replicas > 1)")
     String template;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
@@ -81,6 +84,11 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--kernel", paramLabel = "NAME", defaultValue = MetropolisKernel.NAME,
             description = "kernel to run (default: ${DEFAULT-VALUE}); see 'mcsweep kernels'")
     String kernelName;
+
+    @Option(names = "--command", paramLabel = "'PROGRAM ARGS'",
+            description = "run a program per task instead of a kernel, like GNU Parallel: {NAME} for a parameter,"
+                    + " {iterations}, {seed}, {index}, {replica}, {file} (the output it writes)")
+    String command;
 
     @Option(names = "--rng", paramLabel = "ALGORITHM", defaultValue = Seeds.DEFAULT_ALGORITHM,
             description = "java.util.random algorithm (default: ${DEFAULT-VALUE})")
@@ -146,11 +154,11 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SpecOptions.apply(this);
-        Kernel kernel = kernel(kernelName);
+        Kernel kernel = command != null ? commandKernel(command) : kernel(kernelName);
         Map<String, List<Double>> values = values();
         String tpl = switch (format) {
-            case "csv" -> template != null ? template : replicas > 1 ? "b{beta}_m{x0}_h{h}_r{replica}.csv"
-                    : "b{beta}_m{x0}_h{h}.csv";
+            case "csv" -> template != null ? template : FileTemplate.defaultFor(kernel.name(),
+                    kernel.parameters().stream().map(Parameter::name).toList(), replicas > 1);
             case "npy" -> SpecOptions.npyTemplate(template, replicas);
             case "none" -> null;
             default -> throw new UserError("--format: '" + format + "' is not a format; choose csv, npy or none");
@@ -214,6 +222,14 @@ final class SweepCommand implements Callable<Integer> {
             return Scheme.parse(id);
         } catch (IllegalArgumentException e) {
             throw new UserError("--scheme: " + e.getMessage());
+        }
+    }
+
+    static Kernel commandKernel(String template) {
+        try {
+            return CommandKernel.of(template);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--command: " + e.getMessage());
         }
     }
 

@@ -2,6 +2,8 @@ package mcsweep.executors;
 
 import java.io.IOException;
 
+import mcsweep.executors.command.CommandKernel;
+import mcsweep.executors.map.MapTasks;
 import mcsweep.kernel.Kernel;
 import mcsweep.kernel.Kernels;
 import mcsweep.kernel.Seeds;
@@ -69,6 +71,14 @@ public final class TaskRunner {
      * the task fails, a temporary output is removed.
      */
     public static Summary runInto(Task task) throws IOException, InterruptedException {
+        // Compile-time constant prefixes: ordinary tasks never load (or initialise) these two classes, which
+        // matters in a worker JVM started per task.
+        if (task.kernel().startsWith(CommandKernel.PREFIX)) { // a program writes its own file: seed and path
+            return CommandKernel.byName(task.kernel()).run(task);
+        }
+        if (task.kernel().startsWith(MapTasks.PREFIX)) { // an element of Pool.map: a function of this JVM
+            return MapTasks.run(task);
+        }
         Kernel kernel = Kernels.byName(task.kernel());
         double[] params = task.params();
         var rng = Seeds.generator(task.rng(), task.seed());

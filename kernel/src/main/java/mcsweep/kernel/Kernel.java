@@ -2,19 +2,40 @@ package mcsweep.kernel;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
  * A Monte Carlo kernel: one task's worth of work, turned from (parameters, random stream, sink) into a
- * {@link Summary}.
+ * {@link Summary}. This is mcsweep's public, stable plugin interface: the built-in kernels ({@code metropolis},
+ * {@code pi}) implement it the same way a kernel in your own jar does.
  *
- * <p>Kernels are plugins found with {@link java.util.ServiceLoader} (see {@link Kernels}) and created by
- * name, so that a worker JVM can run the same kernel as the JVM that planned the sweep: nothing but
- * names, numbers and file paths ever crosses a process boundary.
+ * <p><b>Finding kernels.</b> Kernels are plugins found with {@link java.util.ServiceLoader} (see {@link Kernels}):
+ * list the class in {@code META-INF/services/mcsweep.kernel.Kernel} of your jar and put the jar on the class
+ * path or pass it with {@code --kernel-path JAR}. They are created by name, so that a worker JVM runs the
+ * same kernel as the JVM that planned the sweep: nothing but names, numbers and file paths ever crosses a
+ * process boundary. An implementation needs a public no-argument constructor.
  *
- * <p>Implementations must be stateless and thread-safe: one instance runs many tasks, concurrently.
- * {@link #run} must take all of its randomness from the generator it is given (never from the clock or a
- * shared generator), so that a task's output is a pure function of its parameters and seed.
+ * <p><b>What a kernel promises.</b>
+ * <ul>
+ * <li>Stateless and thread-safe: one instance runs many tasks, concurrently.</li>
+ * <li>All randomness from the generator {@link #run} is given, never from the clock, a shared or static
+ *     generator, or anything else, so that a task's output is a pure function of its parameters, iteration
+ *     count and seed.</li>
+ * <li>Its trace goes only to the sink, in blocks, as the {@link #columns()} it declares; it opens no files.</li>
+ * <li>It checks {@link Thread#interrupted()} at block boundaries and then throws {@link InterruptedException}:
+ *     that is how a halted or cancelled sweep stops it.</li>
+ * <li>{@link #parameters()}, {@link #columns()} and {@link #summaryNames()} never change between calls, runs or
+ *     versions that should give the same results (parameter order is part of every task's seed).</li>
+ * </ul>
+ *
+ * <p><b>What mcsweep guarantees in return.</b> Every executor ({@code sequential}, thread pools, worker JVMs)
+ * calls {@link #run} with the same parameter values, iteration count and a generator seeded the same way
+ * ({@link Seeds}), so traces and summaries are byte-identical whichever executor and how many workers ran
+ * them. Values are checked against each {@link Parameter}'s range before {@link #run} sees them. Each task
+ * has its own generator and its own sink; the trace file appears whole when {@code run} returns normally
+ * and not at all when it throws. A throwing task fails alone: the sweep reports it and goes on (unless
+ * told to halt).
  */
 public interface Kernel {
 
@@ -33,8 +54,20 @@ public interface Kernel {
     /** The columns of the trace this kernel writes, in order. */
     List<Column> columns();
 
-    /** Names of the values in the {@link Summary} that {@link #run} returns, in order. */
+    /**
+     * Names of the values in the {@link Summary} that {@link #run} returns, in order. A value {@code NAME}
+     * followed by one named {@code NAME_err} is shown as {@code value ± error}.
+     */
     List<String> summaryNames();
+
+    /**
+     * How summaries of independent runs of this kernel merge into the summary of one bigger run (a
+     * mergeable summary, such as counts that add), or empty, the default, for a kernel whose summaries do
+     * not merge. A kernel with a reduction can be split into streams by {@code mcsweep estimate}.
+     */
+    default Optional<Reduction> reduction() {
+        return Optional.empty();
+    }
 
     /**
      * Runs one task.

@@ -1,27 +1,102 @@
 package mcsweep.kernel;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
-/** Finds {@link Kernel} plugins on the class path by name. */
+/**
+ * Finds {@link Kernel} plugins by name: on the class path, and in the jars of the kernel path
+ * ({@link #setPath}, the CLI's {@code --kernel-path JAR}).
+ */
 public final class Kernels {
 
-    private static final class Loaded {
-        // Loaded once per JVM: kernels are stateless, and ServiceLoader scans jars.
-        static final Map<String, Kernel> BY_NAME = load();
+    /** The kernels found, and the extra jars they were found in. */
+    private record Registry(Map<String, Kernel> byName, List<Path> path) {
     }
+
+    // Loaded once per JVM (kernels are stateless, and ServiceLoader scans jars), again only when the path changes.
+    private static volatile Registry registry;
 
     private Kernels() {
     }
 
-    private static Map<String, Kernel> load() {
+    private static Registry registry() {
+        Registry r = registry;
+        if (r == null) {
+            synchronized (Kernels.class) {
+                r = registry;
+                if (r == null) {
+                    r = load(List.of());
+                    registry = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    private static Registry load(List<Path> path) {
+        ServiceLoader<Kernel> loader;
+        if (path.isEmpty()) {
+            loader = ServiceLoader.load(Kernel.class);
+        } else {
+            URL[] urls = new URL[path.size()];
+            for (int i = 0; i < urls.length; i++) {
+                try {
+                    urls[i] = path.get(i).toUri().toURL();
+                } catch (MalformedURLException e) {
+                    throw new IllegalArgumentException("kernel path entry " + path.get(i) + ": " + e.getMessage());
+                }
+            }
+            // Never closed: the kernels' classes live as long as the JVM. The parent is our own loader, so a
+            // plugin sees the same Kernel interface we do.
+            loader = ServiceLoader.load(Kernel.class, new URLClassLoader("mcsweep-kernel-path", urls,
+                    Kernels.class.getClassLoader()));
+        }
         Map<String, Kernel> m = new TreeMap<>();
-        for (Kernel k : ServiceLoader.load(Kernel.class)) {
+        for (Kernel k : loader) {
             m.putIfAbsent(k.name(), k);
         }
-        return Map.copyOf(m);
+        return new Registry(Map.copyOf(m), path);
+    }
+
+    /**
+     * Makes the kernels in {@code jars} (and folders of classes) available besides those on the class path,
+     * replacing any path set before. Worker JVMs of the process executors get the same entries on their class
+     * path ({@link #path()}).
+     *
+     * @throws IllegalArgumentException if an entry does not exist, naming it
+     */
+    public static synchronized void setPath(List<Path> jars) {
+        List<Path> path = new ArrayList<>();
+        for (Path p : jars) {
+            if (!Files.exists(p)) {
+                throw new IllegalArgumentException("no such file: " + p);
+            }
+            try {
+                path.add(p.toRealPath());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Registry current = registry;
+        if (current != null && current.path().equals(path)) {
+            return;
+        }
+        registry = load(List.copyOf(path));
+    }
+
+    /** The kernel path set by {@link #setPath}, as absolute paths; empty by default. */
+    public static List<Path> path() {
+        return registry().path();
     }
 
     /**
@@ -30,7 +105,7 @@ public final class Kernels {
      * @throws IllegalArgumentException listing the known kernels if there is none of that name
      */
     public static Kernel byName(String name) {
-        Kernel k = Loaded.BY_NAME.get(name);
+        Kernel k = registry().byName().get(name);
         if (k == null) {
             throw new IllegalArgumentException("unknown kernel '" + name + "'; available: "
                     + String.join(", ", names()));
@@ -40,11 +115,12 @@ public final class Kernels {
 
     /** Names of every kernel found, sorted. */
     public static List<String> names() {
-        return Loaded.BY_NAME.keySet().stream().sorted().toList();
+        return registry().byName().keySet().stream().sorted().toList();
     }
 
     /** Every kernel found, sorted by name. */
     public static List<Kernel> all() {
-        return names().stream().map(Loaded.BY_NAME::get).toList();
+        Map<String, Kernel> m = registry().byName();
+        return names().stream().map(m::get).toList();
     }
 }

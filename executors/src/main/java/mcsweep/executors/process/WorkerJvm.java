@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import mcsweep.kernel.Kernels;
+
 /**
  * How to start a worker JVM cheaply: this JVM's {@code java} and class path, start-up flags, and an AppCDS
  * archive of the worker's classes that is built once, on first use, and cached.
@@ -112,6 +114,8 @@ final class WorkerJvm {
                 entries.add(Path.of(e).toAbsolutePath().normalize().toString());
             }
         }
+        // Kernels loaded with --kernel-path: plain class path entries in the worker, where ServiceLoader finds them.
+        Kernels.path().forEach(p -> entries.add(p.toString()));
         return new WorkerJvm(java, String.join(File.pathSeparator, entries), oneTask, Kind.configured());
     }
 
