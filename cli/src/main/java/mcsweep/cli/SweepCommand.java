@@ -17,6 +17,7 @@ import mcsweep.kernel.Kernels;
 import mcsweep.kernel.MetropolisKernel;
 import mcsweep.kernel.Seeds;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mcsweep sweep}: runs a kernel over a grid of parameter values. */
@@ -108,6 +109,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress and no table; summary.csv only")
     boolean quiet;
 
+    @Mixin
+    SlurmOptions slurm;
+
     @Override
     public Integer call() {
         Kernel kernel = kernel(kernelName);
@@ -135,10 +139,13 @@ final class SweepCommand implements Callable<Integer> {
         // Executors that run tasks in processes keep each task's stderr there (only when it wrote some).
         ExecutionOptions options = executionOptions(workers, chunk, halt, timeout, retries)
                 .withLogDir(out.resolve("logs"));
-        SweepExecutor executor = executor(executorName);
+        SweepExecutor executor = slurm.selected(executorName) ? null : executor(executorName);
         List<Task> tasks = SweepPlan.tasks(new SweepPlan.Spec(kernel, values, zip, replicas, iterations, seed, rng,
                 out, tpl));
         OutputFolder.check("--out", out);
+        if (executor == null) {
+            return SlurmSweep.run(slurm, tasks, out, workers, quiet);
+        }
 
         OutputFolder.create("--out", out);
         return Sweeps.run(kernel, tasks, executor, options, out, quiet);
