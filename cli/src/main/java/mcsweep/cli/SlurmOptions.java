@@ -2,9 +2,13 @@ package mcsweep.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Stack;
 
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -36,8 +40,22 @@ public final class SlurmOptions {
 
     @Option(names = "--slurm-opt", paramLabel = "OPTION",
             description = "slurm: an extra sbatch option, e.g. --slurm-opt=--partition=short"
-                    + " --slurm-opt=--account=proj42 --slurm-opt=--time=2:00:00 (repeatable)")
+                    + " --slurm-opt=--account=proj42 --slurm-opt=--time=2:00:00 (repeatable)",
+            parameterConsumer = NextWord.class)
     List<String> slurmOpts = new ArrayList<>();
+
+    /** Takes the next word as it is: sbatch options look like options, and some like ours ({@code --array}). */
+    static final class NextWord implements IParameterConsumer {
+        @Override
+        public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
+            if (args.isEmpty()) {
+                throw new ParameterException(commandSpec.commandLine(), "--slurm-opt: missing sbatch option; write"
+                        + " e.g. --slurm-opt=--partition=short");
+            }
+            List<String> list = argSpec.getValue();
+            list.add(args.pop());
+        }
+    }
 
     @Option(names = "--no-wait",
             description = "slurm: submit the array, print its job id and return; 'mcsweep merge' finishes later")

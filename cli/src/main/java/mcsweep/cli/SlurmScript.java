@@ -18,10 +18,9 @@ import java.util.regex.Pattern;
  * @param workDir      the coordinator's working directory, where relative paths in {@code sweepArgs} point
  * @param cpus         CPUs per element ({@code --cpus-per-task}); the inner executor gets as many workers
  * @param slurmOpts    the user's extra sbatch options, after ours so that they win
- * @param resume       whether elements run with {@code --resume} (resubmitted shards keep their finished tasks)
  */
 record SlurmScript(List<String> java, List<String> sweepArgs, Path out, Path workDir, int elements, int cpus,
-                   String innerExecutor, List<String> slurmOpts, boolean resume) {
+                   String innerExecutor, List<String> slurmOpts) {
 
     /** Shards are numbered from 1 ({@code --shard 1/M} .. {@code M/M}); array indices from 0. */
     static final int FIRST_SHARD = 1;
@@ -71,15 +70,20 @@ record SlurmScript(List<String> java, List<String> sweepArgs, Path out, Path wor
         cmd.addAll(sweepArgs);
         cmd.addAll(List.of("--out", out.toString(), "--executor", innerExecutor));
         StringBuilder line = new StringBuilder();
+        int lineStart = 0;
         for (String c : cmd) {
-            line.append(quote(c)).append(' ');
+            String word = quote(c);
+            // Readable for users who submit by hand: continuation lines, an option and its value kept together.
+            if (line.length() - lineStart + word.length() > 100 && c.startsWith("-")) {
+                line.append("\\\n    ");
+                lineStart = line.length() - 4;
+            }
+            line.append(word).append(' ');
         }
         // Workers follow the CPUs Slurm really gave (a --slurm-opt=--cpus-per-task=N overrides ours).
+        // --resume always: a fresh shard runs everything, a resubmitted or requeued one keeps its finished tasks.
         line.append("--workers \"${SLURM_CPUS_PER_TASK:-").append(cpus).append("}\" --shard \"$shard/")
-                .append(elements).append("\" --quiet");
-        if (resume) {
-            line.append(" --resume");
-        }
+                .append(elements).append("\" --resume --quiet");
         s.append(line).append('\n');
         s.append("rc=$?\n");
         s.append("mkdir -p \"$state/exit\"\n");

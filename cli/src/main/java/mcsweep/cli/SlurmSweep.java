@@ -127,7 +127,7 @@ final class SlurmSweep {
             int elements = recorded.map(SlurmArrayState::elements)
                     .orElseGet(() -> opts.array != null ? opts.array : defaultElements(cpus));
             SlurmScript script = new SlurmScript(SlurmScript.currentJava(), sweepArgs, out,
-                    Path.of("").toAbsolutePath(), elements, cpus, opts.innerExecutor, opts.slurmOpts, resume);
+                    Path.of("").toAbsolutePath(), elements, cpus, opts.innerExecutor, opts.slurmOpts);
             if (opts.printScript) {
                 System.out.print(script.render("0-" + (elements - 1)));
                 return ExitCodes.OK;
