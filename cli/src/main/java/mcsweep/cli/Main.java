@@ -9,7 +9,8 @@ import picocli.CommandLine.ParameterException;
 /** The {@code mcsweep} command line. */
 @Command(name = "mcsweep", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Monte Carlo parameter sweeps on the JVM.",
-        subcommands = {SweepCommand.class, RunCommand.class, SlurmScriptCommand.class, ListCommands.Executors.class,
+        subcommands = {SweepCommand.class, RunCommand.class, MergeCommand.class, SlurmScriptCommand.class,
+            ListCommands.Executors.class,
             ListCommands.Kernels_.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -32,7 +32,7 @@ final class SlurmProgress {
 
     /** The job log of array element {@code index} (shard {@code index + 1} of {@code elements}). */
     static Path jobLog(Path out, int index, int elements) {
-        return out.resolve("joblog." + (index + SlurmScript.FIRST_SHARD) + "-of-" + elements + ".tsv");
+        return out.resolve(JobLog.fileName(new Shard(index + SlurmScript.FIRST_SHARD, elements)));
     }
 
     /** Reads what the logs gained and returns the number of tasks finished ok. */
@@ -77,7 +77,7 @@ final class SlurmProgress {
             if (col < 0 || f.size() <= col || !f.get(0).matches("\\d+")) {
                 continue;
             }
-            ok.set(Integer.parseInt(f.get(0)), "ok".equals(f.get(col)));
+            ok.set(Integer.parseInt(f.get(0)), JobLog.OK.equals(f.get(col)));
         }
     }
 

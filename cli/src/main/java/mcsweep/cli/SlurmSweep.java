@@ -64,13 +64,14 @@ final class SlurmSweep {
      *
      * @param workers the user's {@code --workers}: CPUs per element, or {@code null} for a whole node's
      */
-    static int run(SlurmOptions opts, List<Task> tasks, Path out, Integer workers, boolean quiet) {
+    static int run(SlurmOptions opts, SweepDefinition definition, List<Task> tasks, Path out, Integer workers,
+                   boolean quiet) {
         ParseResult pr = opts.mixee.commandLine().getParseResult();
         boolean resume = pr.hasMatchedOption("--resume") || pr.hasMatchedOption("--resume-failed");
-        return new SlurmSweep(opts, tasks, out, quiet, resume).run(pr, workers);
+        return new SlurmSweep(opts, tasks, out, quiet, resume).run(pr, definition, workers);
     }
 
-    private int run(ParseResult pr, Integer workers) {
+    private int run(ParseResult pr, SweepDefinition sweepDefinition, Integer workers) {
         if (pr.hasMatchedOption("--shard")) {
             throw new UserError("--shard: the slurm executor deals the shards out itself (--array M); drop --shard");
         }
@@ -118,6 +119,10 @@ final class SlurmSweep {
                         + "); rerun that command, or choose another --out");
             }
         }
+        OutputFolder.check("--out", out);
+        SweepFolder.checkDefinition(out, sweepDefinition, resume
+                ? "write this sweep elsewhere with --out DIR, or resume that one with its own options"
+                : "to continue it, run it again with --resume; to start a new sweep, choose another --out");
         if (!opts.printScript && !SlurmClient.available()) {
             throw new UserError("--executor slurm: sbatch is not on the PATH; run on a Slurm login node (or start a"
                     + " local cluster: scripts/slurm-local start), or print the script with 'mcsweep slurm-script'");
@@ -133,6 +138,9 @@ final class SlurmSweep {
                 return ExitCodes.OK;
             }
             SlurmArrayState state = recorded.orElse(new SlurmArrayState(elements, definition, List.of()));
+            // The definition first, as a sweep writes it: the shards then find it there instead of racing to write it.
+            OutputFolder.create("--out", out);
+            SweepFolder.writeDefinition(out, sweepDefinition);
             return coordinate(script, state);
         } catch (IOException e) {
             err.println("mcsweep: slurm: " + e.getMessage());

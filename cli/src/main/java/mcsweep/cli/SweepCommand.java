@@ -46,7 +46,7 @@ final class SweepCommand implements Callable<Integer> {
             description = "values of any kernel parameter, e.g. -P beta=0.5,1")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--iterations", paramLabel = "N", required = true, description = "steps per task, >= 1")
+    @Option(names = "--iterations", paramLabel = "N", description = "steps per task, >= 1 (required, here or in --spec)")
     long iterations;
 
     @Option(names = "--zip", description = "pair the lists element by element instead of taking their product;"
@@ -71,7 +71,7 @@ final class SweepCommand implements Callable<Integer> {
     String template;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
-            description = "trace format: csv, or none for summaries only (default: ${DEFAULT-VALUE})")
+            description = "trace format: csv, npy (NumPy), or none for summaries only (default: ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--kernel", paramLabel = "NAME", defaultValue = MetropolisKernel.NAME,
@@ -112,8 +112,33 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     SlurmOptions slurm;
 
+    @Option(names = "--spec", paramLabel = "FILE",
+            description = "read the sweep from a TOML sweep file; options given here override it")
+    Path specFile;
+
+    @Option(names = "--print-spec", description = "print the sweep file for this command line, and run nothing")
+    boolean printSpec;
+
+    @Option(names = "--dry-run", description = "print the tasks and totals, and write nothing")
+    boolean dryRun;
+
+    @Option(names = "--resume", description = "run only the tasks that the job log in --out does not show done"
+            + " with an intact file")
+    boolean resume;
+
+    @Option(names = "--resume-failed", description = "like --resume, and run failed tasks again too")
+    boolean resumeFailed;
+
+    @Option(names = "--shard", paramLabel = "K/N", description = "run the K-th of N slices of the tasks"
+            + " (tasks with index mod N = K-1); combine the shards with 'mcsweep merge'")
+    String shard;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
+
     @Override
     public Integer call() {
+        SpecOptions.apply(this);
         Kernel kernel = kernel(kernelName);
         Map<String, List<Double>> values = new LinkedHashMap<>();
         if (x0 != null) {
@@ -133,8 +158,9 @@ final class SweepCommand implements Callable<Integer> {
         String tpl = switch (format) {
             case "csv" -> template != null ? template : replicas > 1 ? "b{beta}_m{x0}_h{h}_r{replica}.csv"
                     : "b{beta}_m{x0}_h{h}.csv";
+            case "npy" -> SpecOptions.npyTemplate(template, replicas);
             case "none" -> null;
-            default -> throw new UserError("--format: '" + format + "' is not a format; choose csv or none");
+            default -> throw new UserError("--format: '" + format + "' is not a format; choose csv, npy or none");
         };
         // Executors that run tasks in processes keep each task's stderr there (only when it wrote some).
         ExecutionOptions options = executionOptions(workers, chunk, halt, timeout, retries)
@@ -142,13 +168,17 @@ final class SweepCommand implements Callable<Integer> {
         SweepExecutor executor = slurm.selected(executorName) ? null : executor(executorName);
         List<Task> tasks = SweepPlan.tasks(new SweepPlan.Spec(kernel, values, zip, replicas, iterations, seed, rng,
                 out, tpl));
-        OutputFolder.check("--out", out);
-        if (executor == null) {
-            return SlurmSweep.run(slurm, tasks, out, workers, quiet);
+        SweepDefinition definition = SweepDefinition.of(kernel.name(), rng, seed, iterations, zip, replicas, format,
+                tpl, SpecOptions.inKernelOrder(kernel, values));
+        if (printSpec) {
+            System.out.print(SpecOptions.print(this, definition));
+            return ExitCodes.OK;
         }
-
-        OutputFolder.create("--out", out);
-        return Sweeps.run(kernel, tasks, executor, options, out, quiet);
+        if (executor == null && !dryRun) {
+            return SlurmSweep.run(slurm, definition, tasks, out, workers, quiet);
+        }
+        return new SweepJob(kernel, definition, tasks, executor, options, out, quiet, resume, resumeFailed,
+                shard == null ? null : Shard.parse(shard), dryRun).run();
     }
 
     static Kernel kernel(String name) {

@@ -1,15 +1,19 @@
 package mcsweep.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 import mcsweep.executors.SweepListener;
 import mcsweep.executors.Task;
 import mcsweep.executors.TaskFailure;
@@ -20,61 +24,171 @@ import mcsweep.kernel.Parameter;
 import mcsweep.kernel.io.AtomicFile;
 
 /**
- * Collects a sweep's outcomes as they arrive, shows progress, and writes the summary: {@code summary.csv}
- * (one row per task, in task order whatever the finishing order) and a table on stdout.
+ * Collects a sweep's outcomes as they arrive (on the consumer thread): appends each to the job log,
+ * updates the progress display, keeps {@code summary.csv} current (rewritten atomically at most every
+ * {@value #SUMMARY_SECONDS} seconds), and at the end writes the summary and prints the table.
+ *
+ * <p>{@code summary.csv} is derived from job-log entries only (this run's and, on resume, the earlier
+ * runs' ones), so it is the same bytes whatever the executor, the finishing order or the number of
+ * interruptions: one row per task in task order with {@code index}, the parameters, {@code replica},
+ * {@code seed}, {@code rng}, {@code file}, {@code status} ({@code ok}, {@code failed}, {@code cancelled},
+ * {@code not run}), the kernel's summary values and {@code error}. Timings live in the job log. Numbers are
+ * spelt by {@link Numbers#format} (as in file names), counts as integers; fields are quoted as RFC 4180
+ * says (by FastCSV).
  */
 final class SweepReport implements SweepListener {
 
     static final String SUMMARY_FILE = "summary.csv";
+    static final int SUMMARY_SECONDS = 5;
+    /** Summary values that are counts, written as integers. */
+    private static final List<String> COUNTS = List.of("iterations");
 
     private final Kernel kernel;
     private final List<Task> tasks;
-    private final TaskResult[] results;
-    private final TaskFailure[] failures;
-    private final PrintStream progress; // null: no progress display
+    private final int[] position; // task index -> position in tasks, or -1
+    private final JobLog.Entry[] entries;
+    private final JobLog log;         // null: no job log (summaries to stdout only)
+    private final Path summaryFile;   // null: no summary.csv
+    private final Progress progress;
+    private final String host;
+    private final String executor;
+    private IOException ioError;
+    private long lastSummaryNanos = System.nanoTime();
     private int done;
     private int failed;
 
-    SweepReport(Kernel kernel, List<Task> tasks, PrintStream progress) {
+    /**
+     * @param tasks   every task this run covers (a shard's tasks, or the whole sweep), in index order
+     * @param earlier entries kept from earlier runs (resume), by task index
+     */
+    SweepReport(Kernel kernel, List<Task> tasks, Map<Integer, JobLog.Entry> earlier, JobLog log, Path summaryFile,
+                Progress progress, String executor) {
         this.kernel = kernel;
         this.tasks = List.copyOf(tasks);
-        this.results = new TaskResult[tasks.size()];
-        this.failures = new TaskFailure[tasks.size()];
+        int max = tasks.stream().mapToInt(Task::index).max().orElse(-1);
+        this.position = new int[max + 1];
+        java.util.Arrays.fill(position, -1);
+        for (int i = 0; i < tasks.size(); i++) {
+            position[tasks.get(i).index()] = i;
+        }
+        this.entries = new JobLog.Entry[tasks.size()];
+        earlier.forEach((index, e) -> {
+            if (index < position.length && position[index] >= 0) {
+                entries[position[index]] = e;
+            }
+        });
+        this.log = log;
+        this.summaryFile = summaryFile;
         this.progress = progress;
+        this.host = Hosts.name();
+        this.executor = executor;
     }
 
     @Override
-    public void onResult(TaskResult result) {
-        results[result.task().index()] = result;
+    public void onResult(TaskResult r) {
+        Task t = r.task();
+        String file = "";
+        String checksum = "";
+        if (t.output() != null) {
+            file = t.output().getFileName().toString();
+            try {
+                checksum = Checksums.of(t.output());
+            } catch (IOException e) {
+                ioFailed(e);
+            }
+        }
+        record(new JobLog.Entry(t.index(), spell(t.params()), t.replica(), t.seed(), host, executor, r.worker(),
+                startOf(r.wallNanos()), String.format(Locale.ROOT, "%.3f", r.wallNanos() / 1e9), JobLog.OK, 1,
+                file, checksum, r.summary().values(), ""));
         done++;
-        showProgress();
+        progress.taskEnded(true);
     }
 
     @Override
-    public void onFailure(TaskFailure failure) {
-        failures[failure.task().index()] = failure;
-        failed++;
-        System.err.println("mcsweep: task " + failure.task().index() + " (" + describeParams(failure.task())
-                + ") failed: " + failure.error());
-        showProgress();
+    public void onFailure(TaskFailure f) {
+        Task t = f.task();
+        boolean cancelled = "cancelled".equals(f.error()) || f.cause() instanceof InterruptedException;
+        record(new JobLog.Entry(t.index(), spell(t.params()), t.replica(), t.seed(), host, executor, "",
+                Instant.now().toString(), "", cancelled ? JobLog.CANCELLED : JobLog.FAILED, f.attempts(),
+                t.output() == null ? "" : t.output().getFileName().toString(), "", null, f.error()));
+        if (!cancelled) {
+            failed++;
+            progress.println("mcsweep: task " + t.index() + " (" + describeParams(t) + ") failed: " + f.error());
+        }
+        progress.taskEnded(cancelled);
     }
 
+    private void record(JobLog.Entry e) {
+        entries[position[e.index()]] = e;
+        if (log != null) {
+            try {
+                log.append(e);
+            } catch (IOException x) {
+                ioFailed(x);
+            }
+        }
+        if (summaryFile != null && System.nanoTime() - lastSummaryNanos > SUMMARY_SECONDS * 1_000_000_000L) {
+            lastSummaryNanos = System.nanoTime();
+            try {
+                writeSummary(summaryFile, false);
+            } catch (IOException x) {
+                ioFailed(x);
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt(); // the sweep is being cancelled; the final write follows
+            }
+        }
+    }
+
+    private void ioFailed(IOException e) {
+        if (ioError == null) {
+            ioError = e;
+            progress.println("mcsweep: cannot write " + e.getMessage());
+        }
+    }
+
+    /** The first I/O error met while recording outcomes, or {@code null}. */
+    IOException ioError() {
+        return ioError;
+    }
+
+    private static String startOf(long wallNanos) {
+        return Instant.now().minusNanos(wallNanos).truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+    }
+
+    private static List<String> spell(double[] values) {
+        List<String> s = new ArrayList<>(values.length);
+        for (double v : values) {
+            s.add(Numbers.format(v));
+        }
+        return s;
+    }
+
+    /** Tasks finished in this run. */
     int completed() {
         return done;
     }
 
+    /** Tasks that failed in this run (cancelled ones not counted). */
     int failed() {
         return failed;
     }
 
-    private void showProgress() {
-        if (progress != null) {
-            progress.printf("\r%d/%d done, %d failed", done + failed, tasks.size(), failed);
-            if (done + failed == tasks.size()) {
-                progress.println();
-            }
-            progress.flush();
+    /** Tasks covered by this report whose last outcome is a failure, this run's or an earlier one's. */
+    int failedOverall() {
+        int n = 0;
+        for (JobLog.Entry e : entries) {
+            n += e != null && JobLog.FAILED.equals(e.status()) ? 1 : 0;
         }
+        return n;
+    }
+
+    /** Tasks covered by this report that have a successful outcome, this run's or an earlier one's. */
+    int okOverall() {
+        int n = 0;
+        for (JobLog.Entry e : entries) {
+            n += e != null && e.ok() ? 1 : 0;
+        }
+        return n;
     }
 
     String describeParams(Task t) {
@@ -90,51 +204,64 @@ final class SweepReport implements SweepListener {
         return s.toString();
     }
 
-    /** Writes {@code summary.csv} into {@code dir}, atomically. */
-    void writeCsv(Path dir) throws IOException, InterruptedException {
-        List<String> header = new ArrayList<>(List.of("index"));
-        kernel.parameters().forEach(p -> header.add(p.name()));
-        header.addAll(List.of("replica", "seed", "rng", "file", "status"));
-        List<String> summaryNames = kernel.summaryNames();
-        header.addAll(summaryNames);
-        header.addAll(List.of("wall_ms", "error"));
-        AtomicFile.write(dir.resolve(SUMMARY_FILE), true, out -> {
-            PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            w.print(String.join(",", header));
-            w.print('\n');
-            for (Task t : tasks) {
-                TaskResult r = results[t.index()];
-                TaskFailure f = failures[t.index()];
-                List<String> row = new ArrayList<>();
-                row.add(Integer.toString(t.index()));
-                for (double v : t.params()) {
-                    row.add(Double.toString(v));
-                }
-                row.add(Integer.toString(t.replica()));
-                row.add(Long.toString(t.seed()));
-                row.add(t.rng());
-                row.add(t.output() == null ? "" : t.output().getFileName().toString());
-                row.add(r != null ? "ok" : f != null ? "failed" : "not run");
-                for (int i = 0; i < summaryNames.size(); i++) {
-                    row.add(r == null ? "" : Double.toString(r.summary().value(i)));
-                }
-                row.add(r == null ? "" : String.format(Locale.ROOT, "%.3f", r.wallNanos() / 1e6));
-                row.add(f == null ? "" : csvQuote(f.error()));
-                w.print(String.join(",", row));
-                w.print('\n');
-            }
+    /** Writes the summary of every task this report covers to {@code file}, atomically. */
+    void writeSummary(Path file, boolean durable) throws IOException, InterruptedException {
+        AtomicFile.write(file, durable, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writeSummary(w, kernel, tasks, entries);
             w.flush();
         });
     }
 
-    private static String csvQuote(String s) {
-        String one = s.replace('\n', ' ').replace('\r', ' ');
-        return one.indexOf(',') >= 0 || one.indexOf('"') >= 0 ? '"' + one.replace("\"", "\"\"") + '"' : one;
+    /** The summary's header. */
+    static List<String> summaryHeader(Kernel kernel) {
+        List<String> header = new ArrayList<>(List.of("index"));
+        kernel.parameters().forEach(p -> header.add(p.name()));
+        header.addAll(List.of("replica", "seed", "rng", "file", "status"));
+        header.addAll(kernel.summaryNames());
+        header.add("error");
+        return header;
     }
 
     /**
-     * Prints the table of finished tasks: parameters, then each summary value with its error where the
-     * kernel reports one ({@code name} and {@code name_err}).
+     * Writes the summary CSV of {@code tasks} (in order) with their entries ({@code null}: not run) to
+     * {@code w}; shared with {@code mcsweep merge}.
+     */
+    static void writeSummary(Writer w, Kernel kernel, List<Task> tasks, JobLog.Entry[] entries) throws IOException {
+        List<String> summaryNames = kernel.summaryNames();
+        // FastCSV quotes a field only when it holds the separator, a quote or a line break (RFC 4180).
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
+        csv.writeRecord(summaryHeader(kernel));
+        for (int k = 0; k < tasks.size(); k++) {
+            Task t = tasks.get(k);
+            JobLog.Entry e = entries[k];
+            List<String> row = new ArrayList<>();
+            row.add(Integer.toString(t.index()));
+            row.addAll(spell(t.params()));
+            row.add(Integer.toString(t.replica()));
+            row.add(Long.toString(t.seed()));
+            row.add(t.rng());
+            row.add(t.output() == null ? "" : t.output().getFileName().toString());
+            row.add(e == null ? "not run" : e.status());
+            for (int i = 0; i < summaryNames.size(); i++) {
+                row.add(e == null || e.summary() == null ? "" : value(summaryNames.get(i), e.summary()[i]));
+            }
+            row.add(e == null ? "" : e.error());
+            csv.writeRecord(row);
+        }
+        csv.flush();
+    }
+
+    private static String value(String name, double v) {
+        if (COUNTS.contains(name) && v == Math.rint(v) && Math.abs(v) < 0x1p53) {
+            return Long.toString((long) v);
+        }
+        return Numbers.format(v);
+    }
+
+    /**
+     * Prints the table of tasks: parameters, then each summary value with its error where the kernel
+     * reports one ({@code name} and {@code name_err}).
      */
     void printTable(PrintStream out) {
         List<String> names = kernel.summaryNames();
@@ -148,27 +275,29 @@ final class SweepReport implements SweepListener {
                 header.add(names.contains(n + "_err") ? n + " ± err" : n);
             }
         }
-        header.add("ms");
+        header.add("s");
         header.add("file");
         List<List<String>> rows = new ArrayList<>();
         rows.add(header);
-        for (Task t : tasks) {
-            TaskResult r = results[t.index()];
+        for (int k = 0; k < tasks.size(); k++) {
+            Task t = tasks.get(k);
+            JobLog.Entry e = entries[k];
+            double[] s = e == null ? null : e.summary();
             List<String> row = new ArrayList<>();
             row.add(Integer.toString(t.index()));
             for (double v : t.params()) {
                 row.add(Numbers.format(v));
             }
             for (int i : shown) {
-                if (r == null) {
-                    row.add(i == shown.get(0) ? (failures[t.index()] != null ? "FAILED" : "not run") : "");
+                if (s == null) {
+                    row.add(i == shown.get(0) ? (e == null ? "not run" : e.status().toUpperCase(Locale.ROOT)) : "");
                     continue;
                 }
-                double v = r.summary().value(i);
+                double v = s[i];
                 int err = names.indexOf(names.get(i) + "_err");
-                row.add(err < 0 ? num(v) : withError(v, r.summary().value(err)));
+                row.add(err < 0 ? num(v) : withError(v, s[err]));
             }
-            row.add(r == null ? "" : String.format(Locale.ROOT, "%.1f", r.wallNanos() / 1e6));
+            row.add(e == null ? "" : e.runtime());
             row.add(t.output() == null ? "" : t.output().getFileName().toString());
             rows.add(row);
         }

@@ -1,9 +1,10 @@
 package mcsweep.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -22,12 +23,23 @@ final class Sweeps {
     private Sweeps() {
     }
 
-    /** @param out where summary.csv goes, or {@code null} for none */
+    /** Runs {@code tasks} with no job log and no summary file (for {@code mcsweep run}). */
     static int run(Kernel kernel, List<Task> tasks, SweepExecutor executor, ExecutionOptions options, Path out,
                    boolean quiet) {
-        PrintStream progress = !quiet && System.console() != null ? System.err : null;
-        SweepReport report = new SweepReport(kernel, tasks, progress);
+        try (Progress progress = Progress.start(tasks.size(), quiet)) {
+            SweepReport report = new SweepReport(kernel, tasks, Map.of(), null,
+                    out == null ? null : out.resolve(SweepReport.SUMMARY_FILE), progress, executor.name());
+            return run(tasks, executor, options, report, null, out == null ? null : out.resolve(SweepReport.SUMMARY_FILE),
+                    quiet, progress);
+        }
+    }
 
+    /**
+     * Runs {@code toRun}, recording outcomes through {@code report}, then writes {@code summaryFile} (when
+     * not {@code null}) and closes {@code log}.
+     */
+    static int run(List<Task> toRun, SweepExecutor executor, ExecutionOptions options, SweepReport report,
+                   JobLog log, Path summaryFile, boolean quiet, Progress progress) {
         // On SIGINT/SIGTERM the JVM runs shutdown hooks and then halts. Ours interrupts the sweep (which
         // cancels running tasks at a block boundary and removes their partial files), then waits until the
         // summary of what finished is written.
@@ -43,23 +55,43 @@ final class Sweeps {
         }, "mcsweep-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         SweepOutcome outcome;
+        IOException recordFailure;
         try {
-            outcome = executor.execute(tasks, options, report);
-            boolean interrupted = Thread.interrupted(); // clear it so that the summary can be written
-            if (out != null) {
-                try {
-                    report.writeCsv(out);
-                } catch (IOException | InterruptedException e) {
-                    throw new UserError("cannot write " + out.resolve(SweepReport.SUMMARY_FILE) + ": " + e.getMessage());
+            if (summaryFile != null) {
+                // Before any task: a previous sweep's summary must not look like this one's.
+                IOException e = writeSummary(report, summaryFile);
+                if (e != null) {
+                    throw new UserError("--out: " + e.getMessage());
                 }
+            }
+            outcome = executor.execute(toRun, options, report);
+            boolean interrupted = Thread.interrupted(); // clear it so that the summary can be written
+            progress.close();
+            recordFailure = report.ioError();
+            if (log != null) {
+                try {
+                    log.close();
+                } catch (IOException e) {
+                    recordFailure = recordFailure == null ? e : recordFailure;
+                }
+            }
+            if (summaryFile != null) {
+                IOException e = writeSummary(report, summaryFile);
+                recordFailure = recordFailure == null ? e : recordFailure;
             }
             if (!quiet) {
                 report.printTable(System.out);
             }
+            if (recordFailure != null) {
+                System.err.println("mcsweep: tasks ran but their results could not all be recorded: "
+                        + recordFailure.getMessage() + (log == null ? ""
+                        : "; what was recorded is in the job log, and 'mcsweep merge DIR' rebuilds the summary from it"));
+                return ExitCodes.OUTPUT_FAILED;
+            }
             if (interrupted || outcome.interrupted()) {
-                System.err.println("mcsweep: interrupted: " + report.completed() + " of " + tasks.size()
-                        + " tasks finished" + (out == null ? "" : "; their results are in "
-                        + out.resolve(SweepReport.SUMMARY_FILE)));
+                System.err.println("mcsweep: interrupted: " + report.completed() + " of " + toRun.size()
+                        + " tasks finished" + (summaryFile == null ? "" : "; their results are in " + summaryFile
+                        + (log == null ? "" : "; --resume runs the rest")));
                 return ExitCodes.INTERRUPTED;
             }
         } finally {
@@ -70,10 +102,33 @@ final class Sweeps {
                 // the hook is running; it returns once 'finished' is counted down
             }
         }
-        if (report.failed() > 0 || outcome.notStarted() > 0) {
-            System.err.println("mcsweep: " + report.failed() + " of " + tasks.size() + " tasks failed"
+        int failed = report.failedOverall();
+        if (failed > 0 || outcome.notStarted() > 0) {
+            System.err.println("mcsweep: " + failed + " tasks failed"
                     + (outcome.notStarted() > 0 ? ", " + outcome.notStarted() + " not started (--halt)" : ""));
         }
-        return ExitCodes.forFailures(report.failed());
+        return ExitCodes.forFailures(failed);
+    }
+
+    /**
+     * Writes the summary; on failure removes any older summary so that no stale one looks current.
+     *
+     * @return the failure, or {@code null}
+     */
+    private static IOException writeSummary(SweepReport report, Path file) {
+        try {
+            report.writeSummary(file, true);
+            return null;
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // the folder itself is failing; the message below says what to do
+            }
+            return new IOException("cannot write " + file + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 }

@@ -9,6 +9,7 @@ import mcsweep.kernel.Summary;
 import mcsweep.kernel.TraceSink;
 import mcsweep.kernel.io.AtomicFile;
 import mcsweep.kernel.io.CsvTraceWriter;
+import mcsweep.kernel.io.NpyTraceWriter;
 
 /**
  * Runs one task in the current thread: the kernel, its random stream and its trace file. Every executor
@@ -33,10 +34,18 @@ public final class TaskRunner {
             return kernel.run(params, task.iterations(), rng, TraceSink.NONE);
         }
         Summary[] summary = new Summary[1];
+        // The format follows the file name: .npy is NumPy's format (one row per iteration), anything else CSV.
+        boolean npy = task.output().getFileName().toString().endsWith(".npy");
         AtomicFile.write(task.output(), false, out -> {
-            CsvTraceWriter csv = new CsvTraceWriter(out);
-            summary[0] = kernel.run(params, task.iterations(), rng, csv);
-            csv.flush();
+            if (npy) {
+                NpyTraceWriter w = new NpyTraceWriter(out, task.iterations());
+                summary[0] = kernel.run(params, task.iterations(), rng, w);
+                w.finish();
+            } else {
+                CsvTraceWriter csv = new CsvTraceWriter(out);
+                summary[0] = kernel.run(params, task.iterations(), rng, csv);
+                csv.flush();
+            }
         });
         return summary[0];
     }
