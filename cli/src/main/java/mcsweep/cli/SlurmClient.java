@@ -68,8 +68,21 @@ final class SlurmClient {
 
     /** Runs one client, waiting at most a minute (a busy controller answers slowly, a dead one never). */
     Result run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
+        return run(command, null);
+    }
+
+    /** @param input what the client reads on stdin, or {@code null} for nothing */
+    private Result run(List<String> command, String input) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        if (input == null) {
+            pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        }
+        Process p = pb.start();
+        if (input != null) {
+            try (var in = p.getOutputStream()) {
+                in.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+        }
         CompletableFuture<String> out = readAsync(p.getInputStream());
         CompletableFuture<String> err = readAsync(p.getErrorStream());
         try {
@@ -92,6 +105,17 @@ final class SlurmClient {
                 return "";
             }
         });
+    }
+
+    /**
+     * Asks the controller whether it would accept {@code script} as a job array ({@code sbatch --test-only}),
+     * submitting nothing: a wrong partition, account or limit is then refused before anything is written.
+     *
+     * @return {@code null} if it would, else sbatch's complaint
+     */
+    String test(String script, String indices) throws IOException, InterruptedException {
+        Result r = run(List.of("sbatch", "--test-only", "--array=" + indices), script);
+        return r.ok() ? null : r.err().lines().filter(l -> !l.isBlank()).findFirst().orElse(r.complaint());
     }
 
     /** Submits {@code script} as a job array with the given indices; returns the array's job id. */

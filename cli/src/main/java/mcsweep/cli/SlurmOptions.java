@@ -74,10 +74,18 @@ public final class SlurmOptions {
         return printScript || EXECUTOR_NAME.equals(executorName);
     }
 
-    /** Whether the user gave any Slurm option, which would do nothing with another executor. */
-    boolean anyGiven() {
-        return array != null || !slurmOpts.isEmpty() || noWait
-                || mixee.commandLine().getParseResult().hasMatchedOption("--inner-executor");
+    /** Warns, in one line, about Slurm options given with another executor: they would do nothing. */
+    void warnIfIgnored(String executorName) {
+        if (selected(executorName)) {
+            return;
+        }
+        List<String> given = NAMES.stream().filter(n -> mixee.commandLine().getParseResult().hasMatchedOption(n))
+                .toList();
+        if (!given.isEmpty()) {
+            System.err.println("mcsweep: warning: " + String.join(", ", given)
+                    + (given.size() == 1 ? " only applies" : " only apply") + " to --executor slurm; ignored with "
+                    + executorName);
+        }
     }
 
     /** Names of the options above: the coordinator's own, never passed on to the array elements. */

@@ -137,6 +137,11 @@ final class SlurmSweep {
                 System.out.print(script.render("0-" + (elements - 1)));
                 return ExitCodes.OK;
             }
+            String refused = slurm.test(script.render("0-" + (elements - 1)), "0-" + (elements - 1));
+            if (refused != null) {
+                throw new UserError((opts.slurmOpts.isEmpty() ? "--executor slurm" : "--slurm-opt") + ": Slurm refuses"
+                        + " the job array: " + refused.replaceFirst("^sbatch: error: ", ""));
+            }
             SlurmArrayState state = recorded.orElse(new SlurmArrayState(elements, definition, List.of()));
             // The definition first, as a sweep writes it: the shards then find it there instead of racing to write it.
             OutputFolder.create("--out", out);
@@ -259,9 +264,10 @@ final class SlurmSweep {
             state = state.with(new SlurmArrayState.Submission(jobId, indices));
             state.write(out);
             if (!quiet || opts.noWait) {
-                err.println("mcsweep: slurm: submitted array job " + jobId + " (elements " + indices + " of "
-                        + elements + ", " + tasks.size() + " tasks, " + script.cpus() + " CPUs and "
-                        + opts.innerExecutor + " per element)");
+                err.println("mcsweep: slurm: submitted array job " + jobId + " (" + (submit.size() == elements
+                        ? elements + (elements == 1 ? " element" : " elements") : "elements " + indices + " of " + elements)
+                        + " for " + tasks.size() + " tasks; " + script.cpus() + (script.cpus() == 1 ? " CPU" : " CPUs") + " and " + opts.innerExecutor
+                        + " per element)");
             }
         }
         if (opts.noWait) {

@@ -166,6 +166,7 @@ final class SweepCommand implements Callable<Integer> {
         ExecutionOptions options = executionOptions(workers, chunk, halt, timeout, retries)
                 .withLogDir(out.resolve("logs"));
         SweepExecutor executor = slurm.selected(executorName) ? null : executor(executorName);
+        slurm.warnIfIgnored(executorName);
         List<Task> tasks = SweepPlan.tasks(new SweepPlan.Spec(kernel, values, zip, replicas, iterations, seed, rng,
                 out, tpl));
         SweepDefinition definition = SweepDefinition.of(kernel.name(), rng, seed, iterations, zip, replicas, format,
