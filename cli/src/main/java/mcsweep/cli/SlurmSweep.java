@@ -130,7 +130,7 @@ final class SlurmSweep {
         try {
             int cpus = workers != null ? workers : opts.printScript ? 1 : nodeCpus();
             int elements = recorded.map(SlurmArrayState::elements)
-                    .orElseGet(() -> opts.array != null ? opts.array : defaultElements(cpus));
+                    .orElseGet(() -> opts.array != null ? opts.array : opts.printScript ? 1 : defaultElements(cpus));
             SlurmScript script = new SlurmScript(SlurmScript.currentJava(), sweepArgs, out,
                     Path.of("").toAbsolutePath(), elements, cpus, opts.innerExecutor, opts.slurmOpts);
             if (opts.printScript) {
