@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,7 @@ class SlurmIntegrationTest {
 
     private static String slurmConf;
     private static Path ownCluster;
+    private static String skipReason;
 
     @BeforeAll
     static void cluster() throws Exception {
@@ -50,20 +52,32 @@ class SlurmIntegrationTest {
                 : !run(List.of("id", "-u")).out.strip().equals("0") ? "not root (a local Slurm's slurmd needs root)"
                 : script() == null ? "scripts/slurm-local not found above " + Path.of("").toAbsolutePath() : null;
         if (reason != null) {
-            System.err.println("SlurmIntegrationTest skipped: " + reason + "; or export SLURM_CONF of a running cluster");
+            skipReason = reason + "; or export SLURM_CONF of a running cluster";
+            System.err.println("SlurmIntegrationTest skipped: " + skipReason);
+            return;
         }
-        assumeTrue(reason == null, reason);
         ownCluster = Files.createTempDirectory("mcsweep-slurm-test");
         Result r = run(List.of(script().toString(), "start", ownCluster.toString()));
         assertThat(r.exit).as("slurm-local start: " + r.err).isZero();
         slurmConf = ownCluster.resolve("slurm.conf").toString();
     }
 
+    /** Each test, not the class, is skipped: build tools then count them as skipped. */
+    @BeforeEach
+    void needsSlurm() {
+        assumeTrue(skipReason == null, skipReason);
+    }
+
     @AfterAll
-    static void stopOwnCluster() {
+    static void stopOwnCluster() throws IOException {
         if (ownCluster != null) {
             Result r = run(List.of(script().toString(), "stop", ownCluster.toString()));
             assertThat(r.exit).as("slurm-local stop: " + r.err).isZero();
+            try (Stream<Path> s = Files.walk(ownCluster)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 
