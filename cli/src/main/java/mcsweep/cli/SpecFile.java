@@ -73,7 +73,9 @@ final class SpecFile {
             values = new LinkedHashMap<>();
             for (String p : t.keySet()) {
                 Object v = t.get(List.of(p));
-                values.put(p, valueList(p, v));
+                String text = valueList(p, v);
+                ValueLists.parse(name + ": values." + p, text); // a broken file is refused even where overridden
+                values.put(p, text);
             }
         }
         TomlTable ex = toml.contains("execution") ? table("execution") : null;

@@ -35,7 +35,7 @@ class SweepCommandTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(files(out)).containsExactly("b0.5_m0.5_h1.0.csv", "b0.5_m1.0_h1.0.csv", "b1.0_m0.5_h1.0.csv",
-                "b1.0_m1.0_h1.0.csv", "b1.0_m2.0_h1.0.csv", "b2.0_m1.0_h1.0.csv", "b2.0_m2.0_h1.0.csv", "summary.csv");
+                "b1.0_m1.0_h1.0.csv", "b1.0_m2.0_h1.0.csv", "b2.0_m1.0_h1.0.csv", "b2.0_m2.0_h1.0.csv", "joblog.tsv", "summary.csv", "sweep.toml");
         List<String> trace = Files.readAllLines(out.resolve("b2.0_m1.0_h1.0.csv"));
         assertThat(trace).hasSize(20_001);
         assertThat(trace.get(0)).isEqualTo("x,accept");
@@ -89,7 +89,7 @@ class SweepCommandTest {
                 "--iterations", "100", "--out", out.toString(), "--quiet");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).isEmpty();
-        assertThat(files(out)).hasSize(3 * 2 * 2 + 1).contains("b1.5_m1.0_h1.0_r1.csv", "b0.5_m0.0_h1.0_r0.csv");
+        assertThat(files(out)).hasSize(3 * 2 * 2 + 3).contains("b1.5_m1.0_h1.0_r1.csv", "b0.5_m0.0_h1.0_r0.csv");
         assertThat(Files.mismatch(out.resolve("b1.5_m1.0_h1.0_r0.csv"), out.resolve("b1.5_m1.0_h1.0_r1.csv")))
                 .isNotEqualTo(-1);
     }
@@ -100,7 +100,7 @@ class SweepCommandTest {
         Cli r = Cli.run("sweep", "--zip", "--beta", "1,1,2", "--x0", "1", "--h", "1", "--iterations", "500",
                 "--template", "b{beta}_r{replica}.csv", "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(files(out)).containsExactly("b1.0_r0.csv", "b1.0_r1.csv", "b2.0_r0.csv", "summary.csv");
+        assertThat(files(out)).containsExactly("b1.0_r0.csv", "b1.0_r1.csv", "b2.0_r0.csv", "joblog.tsv", "summary.csv", "sweep.toml");
         assertThat(Files.mismatch(out.resolve("b1.0_r0.csv"), out.resolve("b1.0_r1.csv"))).isNotEqualTo(-1);
         Path single = dir.resolve("single");
         Cli.run("sweep", "--beta", "1", "--x0", "1", "--h", "1", "--iterations", "500",
@@ -126,7 +126,7 @@ class SweepCommandTest {
         Cli r = Cli.run("sweep", "--beta", "1,2", "--x0", "1", "--h", "1", "--iterations", "1000", "--format", "none",
                 "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(files(out)).containsExactly("summary.csv");
+        assertThat(files(out)).containsExactly("joblog.tsv", "summary.csv", "sweep.toml");
     }
 
     @Test
