@@ -82,7 +82,7 @@ record SlurmScript(List<String> java, List<String> sweepArgs, Path out, Path wor
         }
         // Workers follow the CPUs Slurm really gave (a --slurm-opt=--cpus-per-task=N overrides ours).
         // --resume always: a fresh shard runs everything, a resubmitted or requeued one keeps its finished tasks.
-        line.append("--workers \"${SLURM_CPUS_PER_TASK:-").append(cpus).append("}\" --shard \"$shard/")
+        line.append("\\\n    --workers \"${SLURM_CPUS_PER_TASK:-").append(cpus).append("}\" --shard \"$shard/")
                 .append(elements).append("\" --resume --quiet");
         s.append(line).append('\n');
         s.append("rc=$?\n");

@@ -265,7 +265,8 @@ final class SlurmSweep {
             state.write(out);
             if (!quiet || opts.noWait) {
                 err.println("mcsweep: slurm: submitted array job " + jobId + " (" + (submit.size() == elements
-                        ? elements + (elements == 1 ? " element" : " elements") : "elements " + indices + " of " + elements)
+                        ? elements + (elements == 1 ? " element" : " elements")
+                        : (submit.size() == 1 ? "element " : "elements ") + indices + " of " + elements)
                         + " for " + tasks.size() + " tasks; " + script.cpus() + (script.cpus() == 1 ? " CPU" : " CPUs") + " and " + opts.innerExecutor
                         + " per element)");
             }
