@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -157,6 +160,22 @@ final class SlurmClient {
             }
         }
         return active;
+    }
+
+    /** The pending or running elements of every array job named {@code name}, by job id (see {@link SlurmScript#jobName}). */
+    Map<String, SortedSet<Integer>> activeNamed(String name) throws IOException, InterruptedException {
+        Result r = run(List.of("squeue", "-h", "-r", "-n", name, "-o", "%F|%K|%T"));
+        if (!r.ok()) {
+            throw new IOException("squeue failed: " + r.complaint());
+        }
+        Map<String, SortedSet<Integer>> jobs = new TreeMap<>();
+        for (String line : r.out().split("\n")) {
+            String[] f = line.strip().split("\\|");
+            if (f.length == 3 && f[0].matches("\\d+") && f[1].matches("\\d+")) {
+                jobs.computeIfAbsent(f[0], k -> new TreeSet<>()).add(Integer.parseInt(f[1]));
+            }
+        }
+        return jobs;
     }
 
     /** Slurm's record of element {@code index} of array {@code jobId}, if it still has one. */

@@ -1,8 +1,12 @@
 package mcsweep.cli;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -30,6 +34,23 @@ record SlurmScript(List<String> java, List<String> sweepArgs, Path out, Path wor
         return out.resolve("slurm");
     }
 
+    /**
+     * The array's job name: the folder's name for people reading {@code squeue}, and a hash of its absolute
+     * path, by which a rerun finds arrays of this folder that no record names.
+     */
+    static String jobName(Path out) {
+        String name = out.getFileName() == null ? "" : out.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+        if (name.length() > 32) {
+            name = name.substring(0, 32);
+        }
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(out.toString().getBytes(StandardCharsets.UTF_8));
+            return "mcsweep-" + name + "-" + HexFormat.of().formatHex(h, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
     /** The command that runs this JVM's mcsweep again, on a node that shares our file system. */
     static List<String> currentJava() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -54,7 +75,7 @@ record SlurmScript(List<String> java, List<String> sweepArgs, Path out, Path wor
                 .append(elements).append(".\n");
         s.append("# By hand: mkdir -p ").append(quote(state.toString())).append("; sbatch THIS_FILE; when it has ended,")
                 .append(" mcsweep merge ").append(quote(out.toString())).append('\n');
-        s.append("#SBATCH --job-name=mcsweep\n");
+        s.append("#SBATCH --job-name=").append(jobName(out)).append('\n');
         s.append("#SBATCH --array=").append(indices).append('\n');
         s.append("#SBATCH --cpus-per-task=").append(cpus).append('\n');
         s.append("#SBATCH --output=").append(state.resolve("%A_%a.out")).append('\n');

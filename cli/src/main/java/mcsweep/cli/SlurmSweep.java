@@ -106,8 +106,9 @@ final class SlurmSweep {
         if (recorded.isPresent() && !opts.printScript) {
             SlurmArrayState r = recorded.get();
             if (!resume) {
-                throw new UserError("--out: " + out + " holds the work of Slurm array job " + String.join(", ",
-                        r.jobIds()) + "; add --resume to wait for it and finish it, or choose another --out");
+                throw new UserError("--out: " + out + " holds the work of " + (r.jobIds().isEmpty()
+                        ? "an interrupted Slurm submission" : "Slurm array job " + String.join(", ", r.jobIds()))
+                        + "; add --resume to wait for it and finish it, or choose another --out");
             }
             if (opts.array != null && opts.array != r.elements()) {
                 throw new UserError("--array: " + opts.array + " differs from the " + r.elements() + " elements of"
@@ -137,19 +138,34 @@ final class SlurmSweep {
                 System.out.print(script.render("0-" + (elements - 1)));
                 return ExitCodes.OK;
             }
+            // Arrays of this folder in the queue that no record names: a coordinator killed between sbatch and
+            // writing array.tsv, or another coordinator running into the same folder right now.
+            Map<String, SortedSet<Integer>> unrecorded = new TreeMap<>(slurm.activeNamed(SlurmScript.jobName(out)));
+            recorded.ifPresent(r -> unrecorded.keySet().removeAll(r.jobIds()));
+            if (!unrecorded.isEmpty() && !resume) {
+                throw new UserError("--out: Slurm array job " + String.join(", ", unrecorded.keySet()) + " is running"
+                        + " into " + out + "; add --resume to wait for it and finish it, or choose another --out");
+            }
             String refused = slurm.test(script.render("0-" + (elements - 1)), "0-" + (elements - 1));
             if (refused != null) {
                 throw new UserError((opts.slurmOpts.isEmpty() ? "--executor slurm" : "--slurm-opt") + ": Slurm refuses"
                         + " the job array: " + refused.replaceFirst("^sbatch: error: ", ""));
             }
             SlurmArrayState state = recorded.orElse(new SlurmArrayState(elements, definition, List.of()));
-            // The definition first, as a sweep writes it: the shards then find it there instead of racing to write it.
-            OutputFolder.create("--out", out);
+            for (Map.Entry<String, SortedSet<Integer>> e : unrecorded.entrySet()) {
+                err.println("mcsweep: slurm: array job " + e.getKey() + " of this folder is queued or running but was"
+                        + " not recorded (its coordinator died while submitting?); waiting for it");
+                state = state.with(new SlurmArrayState.Submission(e.getKey(), SlurmIndices.format(e.getValue())));
+            }
+            // The definition first, as a sweep writes it: the shards then find it there instead of racing to
+            // write it. Then the record, before anything is submitted: a rerun always knows M.
+            OutputFolder.create("--out", SlurmScript.stateDir(out));
             SweepFolder.writeDefinition(out, sweepDefinition);
+            state.write(out);
             return coordinate(script, state);
         } catch (IOException e) {
             err.println("mcsweep: slurm: " + e.getMessage());
-            return ExitCodes.INTERNAL;
+            return ExitCodes.forFailures(tasks.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.INTERRUPTED;
