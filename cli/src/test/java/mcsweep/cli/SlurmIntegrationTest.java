@@ -164,6 +164,39 @@ class SlurmIntegrationTest {
         assertSummaryEqualsSequential(dir, out);
     }
 
+    @Test
+    @Timeout(300)
+    void noWaitReturnsTheJobIdAndAnArrayNoRecordNamesIsAdoptedNotSubmittedAgain(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("slurm");
+        // Held, so that it is still queued whatever the machine's speed, until released below.
+        Result submitted = coordinator(out, SLOW_GRID, "--array", "3", "-j", "1", "--no-wait", "--slurm-opt=--hold");
+        assertThat(submitted.exit).as(submitted.err).isZero();
+        String job = submitted.out.strip();
+        assertThat(job).matches("\\d+");
+        // What a coordinator killed between sbatch and writing its record leaves: an array no record names.
+        Path state = out.resolve("slurm/array.tsv");
+        Files.write(state, lines(state).stream().filter(l -> !l.startsWith("job\t")).toList());
+
+        Result again = coordinator(out, SLOW_GRID, "--array", "3", "-j", "1");
+        assertThat(again.exit).isEqualTo(ExitCodes.USAGE);
+        assertThat(again.err.strip()).isEqualTo("mcsweep: --out: " + out + " holds the work of an interrupted Slurm"
+                + " submission; add --resume to wait for it and finish it, or choose another --out");
+
+        Process p = start(out, SLOW_GRID, "--array", "3", "-j", "1", "--resume");
+        Path stderr = Path.of(outputs.get(p) + ".stderr");
+        while (!Files.readString(stderr).contains("resuming array job") && p.isAlive()) {
+            Thread.sleep(10);
+        }
+        Result release = run(List.of("scontrol", "release", job), slurmEnv());
+        assertThat(release.exit).as(release.err).isZero();
+        Result resumed = finish(p, out);
+        assertThat(resumed.exit).as(resumed.err).isZero();
+        assertThat(resumed.err).contains("array job " + job + " of this folder is queued or running but was not"
+                + " recorded").doesNotContain("submitted array job");
+        assertThat(okIndices(out)).hasSize(36).doesNotHaveDuplicates();
+        assertSummaryEqualsSequential(dir, out);
+    }
+
     private static void assertSummaryEqualsSequential(Path dir, Path out) throws IOException {
         Path seq = dir.resolve("seq");
         assertThat(Main.execute(concat(concat(new String[] {"sweep"}, SLOW_GRID), "--out", seq.toString(), "--executor", "forkjoin", "-q"))).isZero();
