@@ -22,10 +22,13 @@ final class ListCommands {
         public void run() {
             List<SweepExecutor> all = SweepExecutors.all();
             int w = all.stream().mapToInt(e -> e.name().length()).max().orElse(0);
+            w = Math.max(w, SlurmOptions.EXECUTOR_NAME.length());
             PrintStream out = System.out;
             for (SweepExecutor e : all) {
                 out.printf("%-" + w + "s  %s%n", e.name(), e.description());
             }
+            // Not a plugin: a mode of the sweep command that runs it as a Slurm job array (see SlurmOptions).
+            out.printf("%-" + w + "s  %s%n", SlurmOptions.EXECUTOR_NAME, SlurmOptions.DESCRIPTION);
         }
     }
 

@@ -40,6 +40,7 @@ public final class Main implements Runnable {
             new Sub("run", RunCommand.class),
             new Sub("estimate", EstimateCommand.class),
             new Sub("merge", MergeCommand.class),
+            new Sub("slurm-script", SlurmScriptCommand.class),
             new Sub("executors", ListCommands.Executors.class),
             new Sub("kernels", ListCommands.Kernels_.class),
             new Sub("help", CommandLine.HelpCommand.class));

@@ -21,6 +21,7 @@ import mcsweep.kernel.Parameter;
 import mcsweep.kernel.Scheme;
 import mcsweep.kernel.Seeds;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mcsweep sweep}: runs a kernel over a grid of parameter values. */
@@ -127,6 +128,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress and no table; summary.csv only")
     boolean quiet;
 
+    @Mixin
+    SlurmOptions slurm;
+
     @Option(names = "--spec", paramLabel = "FILE",
             description = "read the sweep from a TOML sweep file; options given here override it")
     Path specFile;
@@ -163,7 +167,8 @@ final class SweepCommand implements Callable<Integer> {
             case "none" -> null;
             default -> throw new UserError("--format: '" + format + "' is not a format; choose csv, npy or none");
         };
-        SweepExecutor executor = executor(executorName);
+        SweepExecutor executor = slurm.selected(executorName) ? null : executor(executorName);
+        slurm.warnIfIgnored(executorName);
         // Executors that run tasks in processes keep each task's stderr there (only when it wrote some).
         ExecutionOptions options = executionOptions(executorName, workers, chunk, halt, timeout, retries)
                 .withLogDir(out.resolve(SweepFiles.LOGS));
@@ -175,6 +180,9 @@ final class SweepCommand implements Callable<Integer> {
         if (printSpec) {
             System.out.print(SpecOptions.print(this, definition));
             return ExitCodes.OK;
+        }
+        if (executor == null && !dryRun) {
+            return SlurmSweep.run(slurm, definition, tasks, out, workers, quiet);
         }
         for (String w : OptionEffects.warnings(executorName, workers != null, chunk != 0, timeout != null,
                 retries != 0)) {

@@ -1,0 +1,94 @@
+package mcsweep.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Stack;
+
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options of {@code --executor slurm}, mixed into {@code mcsweep sweep}. Slurm is a mode of the sweep
+ * command, not an executor plugin: its unit of work is a whole {@code mcsweep sweep --shard i/M} process per
+ * array element (which writes its own files and job log), not a task handed to a listener, and the
+ * coordinator needs the command line itself to rebuild the elements' command.
+ */
+public final class SlurmOptions {
+
+    /** What users type after {@code --executor}. */
+    public static final String EXECUTOR_NAME = "slurm";
+
+    /** One line for {@code mcsweep executors}. */
+    public static final String DESCRIPTION = "a Slurm job array of --array M elements, each running --shard i/M of the"
+            + " sweep with --inner-executor on its node; merged at the end (mcsweep slurm-script shows the script)";
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = "--array", paramLabel = "M",
+            description = "slurm: array elements (shards), each a slice of the tasks (default: one per free"
+                    + " slot of the cluster, at most one per task)")
+    Integer array;
+
+    @Option(names = "--inner-executor", paramLabel = "NAME", defaultValue = "forkjoin",
+            description = "slurm: the executor each array element uses on its node (default: ${DEFAULT-VALUE})")
+    String innerExecutor;
+
+    @Option(names = "--slurm-opt", paramLabel = "OPTION",
+            description = "slurm: an extra sbatch option, e.g. --slurm-opt=--partition=short"
+                    + " --slurm-opt=--account=proj42 --slurm-opt=--time=2:00:00 (repeatable)",
+            parameterConsumer = NextWord.class)
+    List<String> slurmOpts = new ArrayList<>();
+
+    /** Takes the next word as it is: sbatch options look like options, and some like ours ({@code --array}). */
+    static final class NextWord implements IParameterConsumer {
+        @Override
+        public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
+            if (args.isEmpty()) {
+                throw new ParameterException(commandSpec.commandLine(), "--slurm-opt: missing sbatch option; write"
+                        + " e.g. --slurm-opt=--partition=short");
+            }
+            List<String> list = argSpec.getValue();
+            list.add(args.pop());
+        }
+    }
+
+    @Option(names = "--no-wait",
+            description = "slurm: submit the array, print its job id and return; 'mcsweep merge' finishes later")
+    boolean noWait;
+
+    @Option(names = "--poll", paramLabel = "SECONDS", defaultValue = "2", hidden = true,
+            description = "slurm: longest pause between two looks at the queue (default: ${DEFAULT-VALUE})")
+    double poll;
+
+    /** Set by {@code mcsweep slurm-script}: print the sbatch script instead of submitting it. */
+    @Option(names = "--print-slurm-script", hidden = true)
+    boolean printScript;
+
+    /** Whether the sweep runs through Slurm rather than an in-JVM executor. */
+    boolean selected(String executorName) {
+        return printScript || EXECUTOR_NAME.equals(executorName);
+    }
+
+    /** Warns, in one line, about Slurm options given with another executor: they would do nothing. */
+    void warnIfIgnored(String executorName) {
+        if (selected(executorName)) {
+            return;
+        }
+        List<String> given = NAMES.stream().filter(n -> mixee.commandLine().getParseResult().hasMatchedOption(n))
+                .toList();
+        if (!given.isEmpty()) {
+            System.err.println("mcsweep: warning: " + String.join(", ", given)
+                    + (given.size() == 1 ? " only applies" : " only apply") + " to --executor slurm; ignored with "
+                    + executorName);
+        }
+    }
+
+    /** Names of the options above: the coordinator's own, never passed on to the array elements. */
+    static final List<String> NAMES = List.of("--array", "--inner-executor", "--slurm-opt", "--no-wait", "--poll",
+            "--print-slurm-script");
+}
