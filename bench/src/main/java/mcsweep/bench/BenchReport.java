@@ -50,9 +50,11 @@ final class BenchReport {
             Score s = score(r.getPrimaryResult());
             if (bench.startsWith(KernelStepBenchmark.class.getName() + ".")) {
                 kernel.put(p.getParam("rng") + " " + p.getParam("sink"), s);
+            } else if (bench.startsWith(NamedKernelStepBenchmark.class.getName() + ".")) {
+                kernel.put("kernel:" + p.getParam("kernel") + " " + p.getParam("format"), s);
             } else if (bench.startsWith(JvmStartBenchmark.class.getName() + ".")) {
                 jvm.put(p.getParam("variant"), s);
-            } else if (bench.startsWith(ExecutorTaskBenchmark.class.getName() + ".")) {
+            } else if (bench.startsWith(ExecutorSweepBenchmark.class.getName() + ".")) {
                 executorSweeps.put(new OverheadAnalysis.Key(p.getParam("executor"), Integer.parseInt(p.getParam("workers")),
                         Integer.parseInt(p.getParam("batch")), Long.parseLong(p.getParam("steps"))), s);
             } else if (bench.startsWith(LessonSweepBenchmark.class.getName() + ".")) {
@@ -75,31 +77,54 @@ final class BenchReport {
         return new Score(median * k, r.getScore() * k, r.getScoreError() * k);
     }
 
-    void print(PrintStream out, long iterations, int tasks, Path python) {
+    /** JMH's error above this share of a figure marks it as unreliable ({@code !}). */
+    static final double NOISY = 0.20;
+
+    /** A figure with its error, and {@code !} when the error is over {@link #NOISY} of it. */
+    private static String figure(Score s, boolean[] noisy) {
+        boolean flag = Math.abs(s.error()) > NOISY * Math.abs(s.median());
+        noisy[0] |= flag;
+        return Format.withError(s) + (flag ? " !" : "");
+    }
+
+    /**
+     * The task length the user asked about, in steps: {@code --iterations}, or {@code --task-ms} converted
+     * with the measured kernel speed (NaN-safe: {@code iterations} if the speed is unknown).
+     */
+    long steps(long iterations, double taskMillis) {
+        if (Double.isNaN(taskMillis) || !(analysis.nanosPerStep() > 0)) {
+            return iterations;
+        }
+        return Math.max(1, Math.round(taskMillis * 1e6 / analysis.nanosPerStep()));
+    }
+
+    void print(PrintStream out, long iterationsGiven, double taskMillis, int tasks, Path python) {
+        boolean[] noisy = {false};
+        long iterations = steps(iterationsGiven, taskMillis);
         out.println();
         out.println("==== mcsweep bench: which executor for my sweep? (medians ± JMH's 99.9% error) ====");
         if (!kernel.isEmpty()) {
             out.println();
-            out.println("Kernel, time per Metropolis step (KernelStepBenchmark):");
-            out.printf(Locale.ROOT, "  %-22s %-18s %-18s%n", "generator", "kernel only", "with CSV writer");
+            out.println("Kernel, time per step (KernelStepBenchmark, or NamedKernelStepBenchmark for --kernel):");
+            out.printf(Locale.ROOT, "  %-22s %-18s %-18s%n", "generator / kernel", "kernel only", "with CSV writer");
             Map<String, String[]> byRng = new LinkedHashMap<>();
             kernel.forEach((k, v) -> {
                 String[] parts = k.split(" ");
                 byRng.computeIfAbsent(parts[0], x -> new String[] {"n/a", "n/a"})
-                        [parts[1].equals("none") ? 0 : 1] = Format.withError(v);
+                        [parts[1].equals("none") ? 0 : 1] = figure(v, noisy);
             });
             byRng.forEach((rng, v) -> out.printf(Locale.ROOT, "  %-22s %-18s %-18s%n", rng, v[0], v[1]));
         }
         if (!jvmStarts.isEmpty()) {
             out.println();
             out.println("Per-process start-up, start to exit (JvmStartBenchmark):");
-            jvmStarts.forEach((v, s) -> out.printf(Locale.ROOT, "  %-26s %s%s%n", v, Format.withError(s),
+            jvmStarts.forEach((v, s) -> out.printf(Locale.ROOT, "  %-26s %s%s%n", v, figure(s, noisy),
                     v.startsWith("python") && python != null ? "   (" + python + " -c 'import numpy')" : ""));
         }
         List<OverheadAnalysis.Row> rows = analysis.table();
         if (!rows.isEmpty()) {
             out.println();
-            out.println("Executor cost (ExecutorTaskBenchmark: whole sweeps of zero-step tasks at two batch sizes b1, b2;");
+            out.println("Executor cost (ExecutorSweepBenchmark: whole sweeps of zero-step tasks at two batch sizes b1, b2;");
             out.println("  a sweep of M tasks takes F + M c: c = overhead per task, the slope; F = fixed cost per sweep,");
             out.println("  the intercept (starting and stopping pools, threads, worker JVMs); errors propagated from JMH's;");
             out.println("  c relative to sequential's and to one JVM start-up, F in JVM start-ups):");
@@ -108,8 +133,8 @@ final class BenchReport {
             for (var r : rows) {
                 var f = r.fit();
                 out.printf(Locale.ROOT, "  %-12s %7d  %-20s %-14s %-14s %-20s %-12s %s%n", r.executor(), r.workers(),
-                        Format.withError(f.perTask()), Format.ratio(r.vsSequential()), Format.ratio(r.vsJvmStart()),
-                        Double.isNaN(f.fixed().median()) ? "n/a" : Format.withError(f.fixed()),
+                        figure(f.perTask(), noisy), Format.ratio(r.vsSequential()), Format.ratio(r.vsJvmStart()),
+                        Double.isNaN(f.fixed().median()) ? "n/a" : fixed(f.fixed(), noisy),
                         Double.isNaN(r.fixedVsJvmStart()) ? "n/a" : r.fixedVsJvmStart() <= 0 ? "0"
                                 : Format.ratio(r.fixedVsJvmStart()),
                         f.smallBatch() == f.largeBatch() ? Integer.toString(f.smallBatch())
@@ -146,15 +171,24 @@ final class BenchReport {
             out.println("The lesson's sweeps end to end, one worker per core, CSV traces (LessonSweepBenchmark):");
             sweeps.forEach((k, s) -> {
                 String[] parts = k.split(" ");
-                out.printf(Locale.ROOT, "  %-8s %-12s %s%n", parts[0], parts[1], Format.withError(s));
+                out.printf(Locale.ROOT, "  %-8s %-14s %s%s%n", parts[0], parts[1], figure(s, noisy),
+                        parts[1].equals(LessonSweepBenchmark.PYTHON_PATHOS)
+                                ? "   (the lesson's Python program, Pathos ProcessPool, one node per core)" : "");
             });
+            if (sweeps.keySet().stream().noneMatch(k -> k.endsWith(" " + LessonSweepBenchmark.PYTHON_PATHOS))) {
+                out.println("  (no Python reference: it needs python3 with numpy and pathos on the PATH)");
+            }
         }
         out.println();
         var rec = analysis.recommend(iterations, tasks);
         if (!rec.ranked().isEmpty()) {
-            out.printf(Locale.ROOT, "Predicted for %d tasks x %,d steps (--tasks %d --iterations %d), each executor"
-                    + " at its largest worker count:%n  sweep = F + M (c + s k) + warm-up; overhead = (F + M c + warm-up)"
-                    + " / sweep:%n", tasks, iterations, tasks, iterations);
+            String length = Double.isNaN(taskMillis) || iterations == iterationsGiven && !(analysis.nanosPerStep() > 0)
+                    ? String.format(Locale.ROOT, "%,d steps (--iterations %d)", iterations, iterations)
+                    : String.format(Locale.ROOT, "%s (--task-ms %s: %,d steps at %s per step)",
+                            Format.duration(taskMillis * 1e6), Format.sig(taskMillis), iterations,
+                            Format.duration(analysis.nanosPerStep()));
+            out.printf(Locale.ROOT, "Predicted for %,d tasks of %s, each executor at its largest worker count:%n"
+                    + "  sweep = F + M (c + s k) + warm-up; overhead = (F + M c + warm-up) / sweep:%n", tasks, length);
             for (var p : rec.ranked()) {
                 out.printf(Locale.ROOT, "  %-12s %7d  sweep %-10s = F %-10s + %d x %-10s + warm-up %-10s overhead %s%n",
                         p.executor(), p.workers(), Format.duration(p.sweepNanos()), Format.duration(p.fixedNanos()),
@@ -163,6 +197,19 @@ final class BenchReport {
             }
         }
         out.println("Recommendation: " + rec.line());
+        if (noisy[0]) {
+            out.printf(Locale.ROOT, "%n! JMH's error is over %s of this figure: the machine was busy or the run too short."
+                    + "%n  Rerun with --full (more forks and iterations), on a quieter machine, or both.%n",
+                    Format.percent(NOISY));
+        }
+    }
+
+    /** F, which is noise around zero for most in-JVM executors: "~0" rather than a negative time. */
+    private static String fixed(Score f, boolean[] noisy) {
+        if (f.median() <= 0 && f.median() + Math.abs(f.error()) >= 0) {
+            return "~0 (± " + Format.duration(Math.abs(f.error())) + ")";
+        }
+        return figure(f, noisy);
     }
 
     /**

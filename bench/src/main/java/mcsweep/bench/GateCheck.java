@@ -1,0 +1,140 @@
+package mcsweep.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The regression gate's arithmetic, on numbers alone (so it is tested on synthetic ones): compares each
+ * figure's value now (a multiple of its reference loop) with the baseline's, and derives tolerances from the
+ * spread of repeated runs.
+ *
+ * <p>A figure is a <b>regression</b> when {@code now / baseline > 1 + tolerance}, an <b>improvement</b>
+ * when {@code now / baseline < 1 / (1 + tolerance)} (symmetric on a log scale), otherwise <b>ok</b>.
+ * The gate re-measures regressions once and fails only on those that stay out of tolerance; improvements
+ * are reported so the baseline can be raised, never failed.
+ */
+final class GateCheck {
+
+    /** The smallest tolerance given to any figure: a quiet machine still drifts this much between runs. */
+    static final double MIN_TOLERANCE = 0.10;
+
+    /** Tolerance = this many times the largest distance of one run from the median (rounded up to 5%). */
+    static final double SPREAD_FACTOR = 2.0;
+
+    /** The tolerance of a figure recorded from one run, when no spread was measured. */
+    static final double SINGLE_RUN_TOLERANCE = 0.30;
+
+    private GateCheck() {
+    }
+
+    enum Verdict {
+        OK("ok"), REGRESSION("REGRESSION"), IMPROVEMENT("faster: raise the baseline"), NEW("new: not in the baseline"),
+        MISSING("not measured");
+
+        final String text;
+
+        Verdict(String text) {
+            this.text = text;
+        }
+    }
+
+    /**
+     * One line of the table.
+     *
+     * @param baseline   the baseline's value (multiple of the reference), NaN if new
+     * @param now        the value measured now, NaN if missing
+     * @param nanos      the figure now in nanoseconds, for people
+     * @param errorShare JMH's error now as a share of the figure, NaN if unknown
+     */
+    record Row(String id, String description, double baseline, double now, double nanos, double errorShare,
+               double tolerance, Verdict verdict, boolean remeasured) {
+
+        double ratio() {
+            return now / baseline;
+        }
+    }
+
+    /** The verdict for one figure. */
+    static Verdict verdict(double baseline, double now, double tolerance) {
+        if (Double.isNaN(baseline)) {
+            return Verdict.NEW;
+        }
+        if (Double.isNaN(now)) {
+            return Verdict.MISSING;
+        }
+        double r = now / baseline;
+        if (r > 1 + tolerance) {
+            return Verdict.REGRESSION;
+        }
+        if (r < 1 / (1 + tolerance)) {
+            return Verdict.IMPROVEMENT;
+        }
+        return Verdict.OK;
+    }
+
+    /** The median of some values (the mean of the middle two for an even count). */
+    static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** The largest relative distance of a value from the median. */
+    static double spread(List<Double> values) {
+        double m = median(values);
+        return values.stream().mapToDouble(v -> Math.abs(v / m - 1)).max().orElse(Double.NaN);
+    }
+
+    /**
+     * The tolerance for a figure whose runs gave {@code values}: {@link #SPREAD_FACTOR} times their spread,
+     * at least {@link #MIN_TOLERANCE}, rounded up to a multiple of 5%; {@link #SINGLE_RUN_TOLERANCE} from
+     * a single run.
+     */
+    static double tolerance(List<Double> values) {
+        if (values.size() < 2) {
+            return SINGLE_RUN_TOLERANCE;
+        }
+        double t = Math.max(MIN_TOLERANCE, SPREAD_FACTOR * spread(values));
+        return Math.ceil(t * 20 - 1e-9) / 20;
+    }
+
+    /** Rows for every figure of the baseline and every figure measured now, baseline's order first. */
+    static List<Row> compare(Baseline baseline, Map<String, Measured> now) {
+        List<Row> rows = new ArrayList<>();
+        baseline.figures().forEach((id, b) -> {
+            Measured m = now.get(id);
+            double v = m == null ? Double.NaN : m.value();
+            rows.add(new Row(id, b.description(), b.value(), v, m == null ? Double.NaN : m.nanos(),
+                    m == null ? Double.NaN : m.errorShare(), b.tolerance(), verdict(b.value(), v, b.tolerance()), false));
+        });
+        now.forEach((id, m) -> {
+            if (!baseline.figures().containsKey(id)) {
+                rows.add(new Row(id, m.description(), Double.NaN, m.value(), m.nanos(), m.errorShare(), Double.NaN,
+                        Verdict.NEW, false));
+            }
+        });
+        return rows;
+    }
+
+    /**
+     * A figure as measured in one run.
+     *
+     * @param value      figure / reference loop
+     * @param nanos      the figure in ns
+     * @param errorShare JMH's error over the figure (the reference's error not included)
+     */
+    record Measured(String description, String reference, double value, double nanos, double errorShare) {
+    }
+
+    /** {@code 1.23x}, for values and ratios in the table. */
+    static String times(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        return v >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : Format.sig(v);
+    }
+}
