@@ -3,6 +3,7 @@ package mcsweep.bench;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,13 +24,15 @@ final class BenchReport {
     private final Map<String, Score> kernel;      // "rng sink" -> ns per step
     private final Map<String, Score> jvmStarts;   // variant -> ns
     private final Map<String, Score> sweeps;      // "sweep executor" -> ns
+    private final List<String> others;            // any other benchmark, as JMH scored it
 
     private BenchReport(OverheadAnalysis analysis, Map<String, Score> kernel, Map<String, Score> jvmStarts,
-                        Map<String, Score> sweeps) {
+                        Map<String, Score> sweeps, List<String> others) {
         this.analysis = analysis;
         this.kernel = kernel;
         this.jvmStarts = jvmStarts;
         this.sweeps = sweeps;
+        this.others = others;
     }
 
     OverheadAnalysis analysis() {
@@ -41,11 +44,13 @@ final class BenchReport {
         Map<String, Score> jvm = new LinkedHashMap<>();
         Map<String, Score> sweeps = new TreeMap<>();
         Map<OverheadAnalysis.Key, Score> executorSweeps = new LinkedHashMap<>();
+        List<String> others = new ArrayList<>();
         for (RunResult r : results) {
             var p = r.getParams();
             String bench = p.getBenchmark();
-            if (!Score.isTime(r.getPrimaryResult().getScoreUnit())) {
-                continue; // throughput benchmarks (ResultQueueOfferBenchmark) are JMH's to print, not ours
+            if (!Score.isTime(r.getPrimaryResult().getScoreUnit()) || !known(bench)) {
+                others.add(other(r)); // e.g. ResultQueueOfferBenchmark (a throughput), SlowdownCostBenchmark
+                continue;
             }
             Score s = score(r.getPrimaryResult());
             if (bench.startsWith(KernelStepBenchmark.class.getName() + ".")) {
@@ -68,7 +73,30 @@ final class BenchReport {
                     .findFirst().orElse(null);
         }
         double nsPerStep = step == null ? Double.NaN : step.median();
-        return new BenchReport(new OverheadAnalysis(nsPerStep, jvm.get("java"), executorSweeps), kernel, jvm, sweeps);
+        return new BenchReport(new OverheadAnalysis(nsPerStep, jvm.get("java"), executorSweeps), kernel, jvm, sweeps,
+                List.copyOf(others));
+    }
+
+    private static boolean known(String bench) {
+        return List.of(KernelStepBenchmark.class, NamedKernelStepBenchmark.class, JvmStartBenchmark.class,
+                ExecutorSweepBenchmark.class, LessonSweepBenchmark.class).stream()
+                .anyMatch(c -> bench.startsWith(c.getName() + "."));
+    }
+
+    /** {@code SlowdownCostBenchmark.plain  405 ± 174 ns/op}, with the parameters, as JMH's table has it. */
+    private static String other(RunResult r) {
+        var p = r.getParams();
+        String name = p.getBenchmark().substring(p.getBenchmark().lastIndexOf('.', p.getBenchmark().lastIndexOf('.') - 1) + 1);
+        StringBuilder params = new StringBuilder();
+        for (String k : p.getParamsKeys()) {
+            params.append(params.length() == 0 ? " (" : ", ").append(k).append('=').append(p.getParam(k));
+        }
+        if (params.length() > 0) {
+            params.append(')');
+        }
+        var res = r.getPrimaryResult();
+        return String.format(Locale.ROOT, "%s%s  %s ± %s %s", name, params, Format.sig(res.getScore()),
+                Format.sig(res.getScoreError()), res.getScoreUnit());
     }
 
     static Score score(Result<?> r) {
@@ -179,6 +207,11 @@ final class BenchReport {
                 out.println("  (no Python reference: it needs python3 with numpy and pathos on the PATH)");
             }
         }
+        if (!others.isEmpty()) {
+            out.println();
+            out.println("Other benchmarks, as JMH scored them (mean ± 99.9% error):");
+            others.forEach(o -> out.println("  " + o));
+        }
         out.println();
         var rec = analysis.recommend(iterations, tasks);
         if (!rec.ranked().isEmpty()) {
@@ -196,7 +229,9 @@ final class BenchReport {
                         Double.isNaN(p.overheadShare()) ? "n/a" : Format.percent(p.overheadShare()));
             }
         }
-        out.println("Recommendation: " + rec.line());
+        if (!rec.ranked().isEmpty()) {
+            out.println("Recommendation: " + rec.line());
+        }
         if (noisy[0]) {
             out.printf(Locale.ROOT, "%n! JMH's error is over %s of this figure: the machine was busy or the run too short."
                     + "%n  Rerun with --full (more forks and iterations), on a quieter machine, or both.%n",

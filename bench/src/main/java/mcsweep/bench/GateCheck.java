@@ -120,6 +120,25 @@ final class GateCheck {
         return rows;
     }
 
+    /** Ids of the rows whose figure matches {@code expected} as a whole. */
+    static List<String> matching(List<Row> rows, java.util.regex.Pattern expected) {
+        return rows.stream().map(Row::id).filter(id -> expected.matcher(id).matches()).toList();
+    }
+
+    /** Ids of the rows that regressed. */
+    static List<String> regressed(List<Row> rows) {
+        return rows.stream().filter(r -> r.verdict() == Verdict.REGRESSION).map(Row::id).toList();
+    }
+
+    /**
+     * The deliberate-slowdown proof: whether the figures that regressed are exactly those matching
+     * {@code expected} (at least one), and every figure was measured.
+     */
+    static boolean exactly(List<Row> rows, java.util.regex.Pattern expected) {
+        List<String> e = matching(rows, expected);
+        return !e.isEmpty() && e.equals(regressed(rows)) && rows.stream().noneMatch(r -> r.verdict() == Verdict.MISSING);
+    }
+
     /**
      * A figure as measured in one run.
      *

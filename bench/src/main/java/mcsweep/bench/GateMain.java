@@ -105,12 +105,9 @@ final class GateMain {
                     || r.verdict() == GateCheck.Verdict.MISSING);
             String verdictLine;
             if (expect != null) {
-                Pattern p = expect;
-                List<String> expected = rows.stream().map(GateCheck.Row::id).filter(id -> p.matcher(id).matches()).toList();
-                List<String> regressed = rows.stream().filter(r -> r.verdict() == GateCheck.Verdict.REGRESSION)
-                        .map(GateCheck.Row::id).toList();
-                boolean exact = !expected.isEmpty() && expected.equals(regressed)
-                        && rows.stream().noneMatch(r -> r.verdict() == GateCheck.Verdict.MISSING);
+                List<String> expected = GateCheck.matching(rows, expect);
+                List<String> regressed = GateCheck.regressed(rows);
+                boolean exact = GateCheck.exactly(rows, expect);
                 verdictLine = exact ? "PASS: exactly the expected figures regressed (" + String.join(", ", expected) + ")"
                         : "FAIL: expected regressions in " + expected + ", got " + regressed;
                 failed = !exact;
