@@ -25,10 +25,13 @@ import java.util.List;
  * @param verbose      {@code -v}: JMH's progress on the terminal instead of only in the log file
  * @param expectRegressions {@code --expect-regressions REGEX}: the gate passes only if exactly the figures
  *                     matching it regress (the deliberate-slowdown proof); null if not given
+ * @param tolerancesOnly {@code --tolerances-only} with {@code --update-baseline}: derive the tolerances again
+ *                     from the runs the baseline holds, measuring nothing
  */
 record BenchArgs(boolean full, long iterations, int tasks, Path results, String resultFormat, String resultFile,
                  boolean help, List<String> jmhArgs, double taskMillis, Mode mode, Path baseline, int runs,
-                 String kernel, List<String> kernelParams, boolean verbose, String expectRegressions) {
+                 String kernel, List<String> kernelParams, boolean verbose, String expectRegressions,
+                 boolean tolerancesOnly) {
 
     /** The lesson's scan: 324 tasks of 10,000 steps. */
     static final long DEFAULT_ITERATIONS = 10_000;
@@ -66,6 +69,7 @@ record BenchArgs(boolean full, long iterations, int tasks, Path results, String 
                                 reference loops run alongside, with the baseline in DIR (default results/baseline,
                                 or results/baseline-NAME with --kernel); exit code 1 on a regression
               --update-baseline [DIR]  records that baseline from --runs runs (default 5), tolerances from their spread
+                                (--tolerances-only: derive the tolerances again from the runs it holds)
               --expect-regressions REGEX  with --check: pass only if exactly the figures matching REGEX regress
               --help            this text, then JMH's options
             Any JMH option works and wins over the profile (e.g. -f 2, -wi 3, -p workers=2, -prof gc);
@@ -87,6 +91,7 @@ record BenchArgs(boolean full, long iterations, int tasks, Path results, String 
         int runs = DEFAULT_RUNS;
         String kernel = null;
         String expect = null;
+        boolean tolerancesOnly = false;
         List<String> kernelParams = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -97,6 +102,7 @@ record BenchArgs(boolean full, long iterations, int tasks, Path results, String 
                 case "--full" -> full = true;
                 case "--help" -> help = true;
                 case "--verbose" -> verbose = true;
+                case "--tolerances-only" -> tolerancesOnly = true;
                 case "-v" -> {
                     if (i + 1 < args.length && List.of("SILENT", "NORMAL", "EXTRA").contains(args[i + 1])) {
                         rest.add(a); // JMH's own -v MODE
@@ -156,12 +162,15 @@ record BenchArgs(boolean full, long iterations, int tasks, Path results, String 
         if (expect != null && mode != Mode.CHECK) {
             throw new Invalid("--expect-regressions goes with --check");
         }
+        if (tolerancesOnly && mode != Mode.UPDATE_BASELINE) {
+            throw new Invalid("--tolerances-only goes with --update-baseline");
+        }
         if (mode != Mode.REPORT && (full || !rest.isEmpty())) {
             throw new Invalid((mode == Mode.CHECK ? "--check" : "--update-baseline")
                     + " runs its own fixed selection; drop " + (full ? "--full" : String.join(" ", rest)));
         }
         return new BenchArgs(full, iterations, tasks, results, rf, rff, help, List.copyOf(rest), taskMillis, mode,
-                baseline, runs, kernel, List.copyOf(kernelParams), verbose, expect);
+                baseline, runs, kernel, List.copyOf(kernelParams), verbose, expect, tolerancesOnly);
     }
 
     private static long number(String name, String v, long max) {

@@ -26,7 +26,7 @@ final class BenchReport {
     private final Map<String, Score> sweeps;      // "sweep executor" -> ns
     private final List<String> others;            // any other benchmark, as JMH scored it
 
-    private BenchReport(OverheadAnalysis analysis, Map<String, Score> kernel, Map<String, Score> jvmStarts,
+    BenchReport(OverheadAnalysis analysis, Map<String, Score> kernel, Map<String, Score> jvmStarts,
                         Map<String, Score> sweeps, List<String> others) {
         this.analysis = analysis;
         this.kernel = kernel;
@@ -218,7 +218,8 @@ final class BenchReport {
             String length = Double.isNaN(taskMillis) || iterations == iterationsGiven && !(analysis.nanosPerStep() > 0)
                     ? String.format(Locale.ROOT, "%,d steps (--iterations %d)", iterations, iterations)
                     : String.format(Locale.ROOT, "%s (--task-ms %s: %,d steps at %s per step)",
-                            Format.duration(taskMillis * 1e6), Format.sig(taskMillis), iterations,
+                            Format.duration(taskMillis * 1e6),
+                            java.math.BigDecimal.valueOf(taskMillis).stripTrailingZeros().toPlainString(), iterations,
                             Format.duration(analysis.nanosPerStep()));
             out.printf(Locale.ROOT, "Predicted for %,d tasks of %s, each executor at its largest worker count:%n"
                     + "  sweep = F + M (c + s k) + warm-up; overhead = (F + M c + warm-up) / sweep:%n", tasks, length);
@@ -230,7 +231,13 @@ final class BenchReport {
             }
         }
         if (!rec.ranked().isEmpty()) {
-            out.println("Recommendation: " + rec.line());
+            String line = rec.line();
+            if (!Double.isNaN(taskMillis) && analysis.nanosPerStep() > 0) {
+                // In the user's own terms: the task length they gave, the steps it was converted to beside it.
+                line = line.replaceFirst("^for (\\d+) (tasks?) of ([\\d,]+) steps", String.format(Locale.ROOT,
+                        "for %,d $2 of %s (%s steps)", tasks, Format.duration(taskMillis * 1e6), "$3"));
+            }
+            out.println("Recommendation: " + line);
         }
         if (noisy[0]) {
             out.printf(Locale.ROOT, "%n! JMH's error is over %s of this figure: the machine was busy or the run too short."

@@ -135,6 +135,9 @@ final class GateMain {
             return 2;
         }
         Path dir = a.baseline() != null ? a.baseline() : defaultBaseline(spec);
+        if (a.tolerancesOnly()) {
+            return retolerate(dir, out, err);
+        }
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             err.println("bench: --update-baseline: " + dir + " is a file; give a folder (created if missing)");
             return 2;
@@ -175,6 +178,30 @@ final class GateMain {
         out.print(doc);
         out.printf(Locale.ROOT, "Wrote %s and TOLERANCES.md (took %s)%n", dir.resolve(Baseline.FILE),
                 Format.duration(System.nanoTime() - start));
+        return 0;
+    }
+
+    /**
+     * {@code --update-baseline DIR --tolerances-only}: derives the tolerances again from the runs the baseline
+     * holds (after a change of the rule), measuring nothing.
+     */
+    private static int retolerate(Path dir, PrintStream out, PrintStream err) throws Exception {
+        Baseline old;
+        try {
+            old = Baseline.read(dir);
+        } catch (IOException e) {
+            err.println("bench: --tolerances-only: no baseline at " + dir + " (" + e.getMessage() + ")");
+            return 2;
+        }
+        Map<String, Baseline.Entry> entries = new LinkedHashMap<>();
+        old.figures().forEach((id, e) -> entries.put(id, new Baseline.Entry(e.description(), e.reference(), e.value(),
+                e.nanos(), e.spread(), GateCheck.tolerance(e.values()), e.values())));
+        Baseline b = new Baseline(old.kernel(), old.recorded(), old.machine(), old.jdk(), old.commit(), old.runs(),
+                old.slowdown(), entries);
+        b.write(dir);
+        String doc = tolerances(b);
+        AtomicFile.write(dir.resolve("TOLERANCES.md"), true, o -> o.write(doc.getBytes(StandardCharsets.UTF_8)));
+        out.print(doc);
         return 0;
     }
 
@@ -288,16 +315,18 @@ final class GateMain {
         s.append("Recorded ").append(b.recorded()).append(" on ").append(b.machine()).append(", ").append(b.jdk())
                 .append(", commit ").append(b.commit()).append(", from ").append(b.runs()).append(" run(s) of `java -jar bench.jar --update-baseline`.\n\n");
         s.append("Each value is the median over the runs of the figure divided by a reference loop measured in the same run\n")
-                .append("(`scalar`: a dependent floating-point chain; `memory`: a 32 MiB copy). Spread = the largest distance of\n")
-                .append("one run from that median. Tolerance = ").append(Format.sig(GateCheck.SPREAD_FACTOR))
-                .append(" x spread, at least ").append(Format.percent(GateCheck.MIN_TOLERANCE))
-                .append(", rounded up to 5% (").append(Format.percent(GateCheck.SINGLE_RUN_TOLERANCE))
-                .append(" when recorded from one run).\n\n");
-        s.append("| figure | what | reference | baseline (x ref) | median now | spread | tolerance | runs |\n");
-        s.append("|---|---|---|---|---|---|---|---|\n");
+                .append("(`scalar`: a dependent floating-point chain; `memory`: a 32 MiB copy). Typical spread = the median\n")
+                .append("distance of one run from that median; largest = the largest. Tolerance = ")
+                .append(Format.sig(GateCheck.SPREAD_FACTOR)).append(" x typical spread, at least ")
+                .append(Format.percent(GateCheck.MIN_TOLERANCE)).append(", rounded up to 5% (")
+                .append(Format.percent(GateCheck.SINGLE_RUN_TOLERANCE))
+                .append(" when recorded from fewer than 3 runs); a figure out of it is measured again once before the gate fails.\n\n");
+        s.append("| figure | what | reference | baseline (x ref) | median time | typical spread | largest | tolerance | runs |\n");
+        s.append("|---|---|---|---|---|---|---|---|---|\n");
         b.figures().forEach((id, e) -> s.append("| ").append(id).append(" | ").append(e.description()).append(" | ")
                 .append(e.reference()).append(" | ").append(GateCheck.times(e.value())).append(" | ")
                 .append(Format.duration(e.nanos())).append(" | ")
+                .append(e.values().size() < 2 ? "-" : Format.percent(GateCheck.typicalSpread(e.values()))).append(" | ")
                 .append(Double.isNaN(e.spread()) ? "-" : Format.percent(e.spread())).append(" | ±")
                 .append(Format.percent(e.tolerance())).append(" | ")
                 .append(e.values().stream().map(GateCheck::times).reduce((x, y) -> x + ", " + y).orElse(""))

@@ -84,8 +84,9 @@ final class OverheadChart {
     }
 
     private static String plain(double v) {
-        double r = Format.roundSig(v, 2);
-        return r == Math.rint(r) ? String.format(Locale.ROOT, "%,.0f", r) : String.valueOf(r);
+        // Decimal rounding: binary rounding turns 10^6 into 999999.9999999999.
+        java.math.BigDecimal r = new java.math.BigDecimal(v).round(new java.math.MathContext(2)).stripTrailingZeros();
+        return r.scale() <= 0 ? String.format(Locale.ROOT, "%,d", r.toBigInteger()) : r.toPlainString();
     }
 
     /** The label of a tick at {@code log10} value {@code v}: the decade's number, or nothing between decades. */

@@ -123,6 +123,8 @@ class OverheadChartTest {
         assertThat(OverheadChart.count(1e6)).isEqualTo("1M");
         assertThat(OverheadChart.seconds(0.001)).isEqualTo("1 ms");
         assertThat(OverheadChart.seconds(100)).isEqualTo("100 s");
+        assertThat(OverheadChart.seconds(1e6)).isEqualTo("1,000,000 s"); // not 999999.9999999999 s
+        assertThat(OverheadChart.count(1e9)).isEqualTo("1G");
         assertThat(OverheadChart.percent(0.01)).isEqualTo("0.01%");
     }
 
