@@ -14,7 +14,6 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.NoBenchmarksException;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -70,6 +69,25 @@ public final class BenchMain {
             return 0;
         }
 
+        KernelSpec spec;
+        try {
+            spec = a.kernel() == null ? KernelSpec.LESSON : KernelSpec.parse(a.kernel(), a.kernelParams());
+        } catch (IllegalArgumentException e) {
+            err.println("bench: " + (e.getMessage().startsWith("-P") ? "" : "--kernel: ") + e.getMessage());
+            return 2;
+        }
+        try {
+            if (a.mode() == BenchArgs.Mode.CHECK) {
+                return GateMain.check(a, spec, user, out, err);
+            }
+            if (a.mode() == BenchArgs.Mode.UPDATE_BASELINE) {
+                return GateMain.updateBaseline(a, spec, user, out, err);
+            }
+        } catch (IllegalStateException e) {
+            err.println("bench: " + e.getMessage());
+            return 1;
+        }
+
         Path results = a.results() != null ? a.results()
                 : Path.of("bench-results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         if (Files.exists(results) && !Files.isDirectory(results)) {
@@ -80,25 +98,37 @@ public final class BenchMain {
         int cores = Runtime.getRuntime().availableProcessors();
         Path python = Python.withNumpy().orElse(null);
         Profile profile = a.full() ? Profile.FULL : Profile.DEFAULT;
+        boolean pathos = a.full() && python != null && Python.withPathos().isPresent();
         boolean custom = !user.getIncludes().isEmpty();
         out.printf(Locale.ROOT, "mcsweep bench: %s profile; executors found: %s; %d cores; Java %s (%s)%n",
                 custom ? "custom" : profile.name().toLowerCase(Locale.ROOT),
                 String.join(", ", executors), cores, System.getProperty("java.version"), System.getProperty("java.home"));
         out.println("  python reference: " + (python == null ? "none (no python3 with numpy on the PATH)"
                 : python + " (sys.executable of python3 on the PATH, so no shim start-up is counted)"));
-        out.println("  results: " + results.toAbsolutePath());
+        if (profile == Profile.FULL && !custom && spec.isLesson()) {
+            out.println("  lesson's Python program on Pathos: " + (pathos ? "measured beside the lesson sweeps"
+                    : "skipped (needs python3 with numpy and pathos on the PATH: pip install pathos)"));
+        }
+        out.println("  kernel: " + spec.describe());
+        out.println("  results: " + results.toAbsolutePath() + " (JMH's progress: jmh.log" + (a.verbose() ? ", and here)" : "; -v shows it here)"));
+        Files.createDirectories(results);
 
         long start = System.nanoTime();
         List<String> slow = custom ? List.of() : slowExecutors(executors, cores, out);
-        Profile.Found found = new Profile.Found(executors, slow, cores, python != null);
+        Profile.Found found = new Profile.Found(executors, slow, cores, python != null, pathos, spec);
         List<Profile.Group> groups = custom ? List.of(Profile.custom(found)) : profile.groups(found);
         List<RunResult> all = new ArrayList<>();
+        PrintStream log = GateMain.log(results, a.verbose(), out);
         for (Profile.Group g : groups) {
+            if (!a.verbose()) {
+                out.println("  measuring: " + g.name());
+            }
             try {
-                all.addAll(new Runner(g.options(user)).run());
+                all.addAll(Jmh.run(g.options(user), log));
             } catch (NoBenchmarksException e) {
                 if (g.include() == null) {
                     err.println("bench: no benchmark matches " + user.getIncludes());
+                    log.close();
                     return 2;
                 }
                 // A group with nothing to run (e.g. "other" when no other benchmark exists).
@@ -107,18 +137,19 @@ public final class BenchMain {
                     // Another benchmark is running on this machine: our numbers would be worthless.
                     err.println("bench: another JMH run holds /tmp/jmh.lock; wait for it, or add"
                             + " -Djmh.ignoreLock=true before -jar to measure anyway");
+                    log.close();
                     return 1;
                 }
                 err.println("bench: JMH failed in group " + g.name() + ": " + e.getMessage());
             }
         }
         long benchNanos = System.nanoTime() - start;
+        log.close();
 
         if (all.isEmpty()) {
-            err.println("bench: no benchmark finished; nothing written");
+            err.println("bench: no benchmark finished; JMH's output is in " + results.resolve("jmh.log"));
             return 1;
         }
-        Files.createDirectories(results); // only now: a run that measured nothing leaves nothing behind
         writeResults(all, ResultFormatType.JSON, results.resolve("jmh.json"));
         if (a.resultFormat() != null || a.resultFile() != null) {
             ResultFormatType type = a.resultFormat() == null ? ResultFormatType.CSV
@@ -129,7 +160,7 @@ public final class BenchMain {
         BenchReport report = BenchReport.of(all);
         var text = new java.io.ByteArrayOutputStream();
         try (PrintStream ps = new PrintStream(text, true, StandardCharsets.UTF_8)) {
-            report.print(ps, a.iterations(), a.tasks(), python);
+            report.print(ps, a.iterations(), a.taskMillis(), a.tasks(), python);
         }
         byte[] reportBytes = text.toByteArray();
         out.print(text.toString(StandardCharsets.UTF_8));
@@ -140,13 +171,13 @@ public final class BenchMain {
         } catch (Exception | Error e) {
             err.println("bench: could not draw overhead.png: " + e);
         }
-        out.printf(Locale.ROOT, "%nWrote jmh.json, report.txt, overhead.csv, overhead.png to %s (benchmarks took %s)%n",
+        out.printf(Locale.ROOT, "%nWrote report.txt, overhead.png, overhead.csv, jmh.json, jmh.log to %s (benchmarks took %s)%n",
                 results.toAbsolutePath(), Format.duration(benchNanos));
         return 0;
     }
 
     /**
-     * Times batches of {@value ExecutorTaskBenchmark#PROBE_TASKS} and {@value #PROBE_LARGE} zero-step tasks
+     * Times batches of {@value ExecutorSweepBenchmark#PROBE_TASKS} and {@value #PROBE_LARGE} zero-step tasks
      * through each executor, here, to find those whose cost per task (the difference, so that a fixed
      * start-up such as pool's worker JVMs does not count) is {@value Profile#SLOW_TASK_MILLIS} ms or more:
      * one JVM per task. The profile gives those smaller batches, since its large batch would take minutes.
@@ -155,7 +186,7 @@ public final class BenchMain {
      */
     private static List<String> slowExecutors(List<String> executors, int cores, PrintStream out) {
         List<String> slow = new ArrayList<>();
-        StringBuilder line = new StringBuilder("  batches of " + ExecutorTaskBenchmark.PROBE_TASKS + " and "
+        StringBuilder line = new StringBuilder("  batches of " + ExecutorSweepBenchmark.PROBE_TASKS + " and "
                 + PROBE_LARGE + " zero-step tasks, " + cores + " workers:");
         for (String name : executors) {
             double small;
@@ -163,7 +194,7 @@ public final class BenchMain {
             try {
                 batch(name, cores);
                 long t0 = System.nanoTime();
-                batch(name, ExecutorTaskBenchmark.PROBE_TASKS);
+                batch(name, ExecutorSweepBenchmark.PROBE_TASKS);
                 long t1 = System.nanoTime();
                 batch(name, PROBE_LARGE);
                 small = t1 - t0;
@@ -172,7 +203,7 @@ public final class BenchMain {
                 line.append(' ').append(name).append(" failed (").append(e.getMessage()).append(");");
                 continue;
             }
-            double perTask = (large - small) / (PROBE_LARGE - ExecutorTaskBenchmark.PROBE_TASKS);
+            double perTask = (large - small) / (PROBE_LARGE - ExecutorSweepBenchmark.PROBE_TASKS);
             line.append(' ').append(name).append(' ').append(Format.duration(small)).append(", ")
                     .append(Format.duration(large)).append(';');
             if (perTask >= Profile.SLOW_TASK_MILLIS * 1e6) {
@@ -191,7 +222,7 @@ public final class BenchMain {
 
     private static void batch(String executor, int tasks) {
         int cores = Runtime.getRuntime().availableProcessors();
-        var list = Workloads.tasks(tasks, 0);
+        var list = Workloads.tasks(tasks, 0); // zero steps: what the kernel is does not matter here
         var collector = new Workloads.Collector();
         var outcome = SweepExecutors.byName(executor).execute(list, ExecutionOptions.defaults().withWorkers(cores),
                 collector);

@@ -138,14 +138,6 @@ final class OverheadAnalysis {
         return nanosPerStep;
     }
 
-    Score jvmStart() {
-        return jvmStart;
-    }
-
-    Map<Key, Score> sweeps() {
-        return sweeps;
-    }
-
     /** Executors measured, {@code sequential} first, then by name. */
     List<String> executors() {
         TreeSet<String> names = new TreeSet<>(Comparator.comparing((String n) -> !n.equals(BASELINE))
@@ -154,10 +146,13 @@ final class OverheadAnalysis {
         return List.copyOf(names);
     }
 
-    /** Worker counts measured for {@code executor}, ascending. */
+    /**
+     * Worker counts measured for {@code executor}, ascending; {@code sequential} only at one worker, since
+     * at more it still uses one and a row for it would mean nothing.
+     */
     List<Integer> workers(String executor) {
         return sweeps.keySet().stream().filter(k -> k.executor().equals(executor)).map(Key::workers)
-                .distinct().sorted().toList();
+                .filter(w -> w == 1 || !executor.equals(BASELINE)).distinct().sorted().toList();
     }
 
     /** Measured sweep times of zero-step tasks by batch size, for one executor and worker count. */
@@ -345,6 +340,9 @@ final class OverheadAnalysis {
         int maxWorkers = 1;
         for (String e : executors()) {
             List<Integer> ws = workers(e);
+            if (ws.isEmpty()) {
+                continue;
+            }
             int w = ws.get(ws.size() - 1);
             maxWorkers = Math.max(maxWorkers, w);
             Fit fit = fit(e, w);

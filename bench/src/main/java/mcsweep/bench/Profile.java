@@ -11,41 +11,26 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
+import mcsweep.kernel.Slowdown;
+
 /**
  * What a bench.jar run measures, as groups of benchmarks each run by its own JMH {@code Runner}, so each
  * gets its own forks, iterations and parameters. The include lists are explicit: a new benchmark class
  * (such as ResultQueueOfferBenchmark) runs in the full profile's "other" group or when named on the
  * command line, never silently inside the 5-minute default.
  *
- * <p>Executors are measured as whole sweeps (see {@link ExecutorTaskBenchmark}): two batch sizes of
+ * <p>Executors are measured as whole sweeps (see {@link ExecutorSweepBenchmark}): two batch sizes of
  * zero-step tasks give each one's per-task overhead and fixed per-sweep cost, one batch of longer tasks
  * its speed on real work. Executors are split by their cost per zero-step task (measured
  * once in this JVM before the benchmarks, see {@link BenchMain}): a "slow" executor, one whose tasks cost
  * {@value #SLOW_TASK_MILLIS} ms or more each (one JVM per task), gets smaller batches and fewer
  * operations, since one of its tasks already costs a JVM start.
  *
- * <p><b>The default profile's budget</b> (2 cores; every JMH fork is a fresh JVM that costs about 1.3 s
- * of start-up, JIT and JMH set-up on this machine class; 0.3 s iterations, each at least one operation):
- * <pre>
- *   kernel    3 rng x 2 sinks = 6 forks x (1.3 s + 2 x 0.3 s warm-up + 5 x 0.3 s)          ~  20 s
- *   jvmstart  3 java variants + python = 4 forks x (1.3 s + 0.5 s archive + 12 starts
- *             x 0.07-0.2 s)                                                                 ~  15 s
- *   executor, fast (in-JVM, pool), per executor:
- *             overhead: 2 worker counts x batches of 16 and 4,096 zero-step tasks = 4 forks
- *             x (1.3 s + 7 x 0.3 s; pool's sweeps of 0.1-0.5 s stretch a few iterations)    ~  14 s
- *             work: 2 worker counts x (256 tasks of 10^4 steps, 64 of 10^5; 0.1-0.5 s a
- *             sweep) = 4 forks                                                              ~  15 s
- *   executor, slow (process, ~0.06 s per task): 2 worker counts x batches of 4 and 16
- *             zero-step tasks, no warm-up, 5 operations: 4 x 1.3 s + 5 x (0.25 + 1 + 0.2
- *             + 0.75 s); no longer tasks (10^4 steps, 0.5 ms, vanish under a JVM start)     ~  17 s
- *             plus the probe that classified it (16 and 48 tasks per executor)              ~   5 s
- *   10^6-step tasks (0.05 s each) only in --full.
- *   sequential only:            20 + 15 + 29                                               ~  64 s
- *   six executors (sequential, threads, forkjoin, virtual, pool fast; process slow):
- *                               20 + 15 + 5 x 29 + 17 + 5                                  ~ 202 s
- * </pre>
- * That leaves about 30% headroom under 300 s (measured: 133 s before the second work length). The full profile (2 forks, 1 s iterations, 10^6-step tasks,
- * the lesson's sweeps end to end, and any other benchmark) takes 20-40 minutes with six executors.
+ * <p>The default profile is sized to finish in under 5 minutes on 2 cores with six executors: one fork per
+ * benchmark (each fork is a fresh JVM, a second or so of start-up and JMH set-up), short iterations, and
+ * smaller batches for slow executors. The budget, with the times measured on the reference machine, is in
+ * results/README.md; the full profile (2 forks, 1 s iterations, 10^6-step tasks, the lesson's sweeps end
+ * to end, and any other benchmark) takes about half an hour.
  */
 enum Profile {
     DEFAULT, FULL;
@@ -62,7 +47,8 @@ enum Profile {
      * @param executors every executor found, by name
      * @param slow      those among them whose batch of zero-step tasks is slow (see the class comment)
      */
-    record Found(List<String> executors, List<String> slow, int cores, boolean python) {
+    record Found(List<String> executors, List<String> slow, int cores, boolean python, boolean pathos,
+                 KernelSpec spec) {
 
         List<String> fast() {
             return executors.stream().filter(e -> !slow.contains(e)).toList();
@@ -98,12 +84,18 @@ enum Profile {
             if (time != null && !user.getMeasurementTime().hasValue()) {
                 b.measurementTime(time);
             }
+            List<String> append = new ArrayList<>(user.getJvmArgsAppend().orElse(List.of()));
             if (Runtime.version().feature() >= 23 && !user.getJvm().hasValue()) {
                 // JMH 1.37's own Utils use sun.misc.Unsafe's memory access, which JDK 23+ warns about in
                 // every fork (JEP 471). Forks run this JDK unless -jvm names another; the flag does not
                 // exist before 23, where it would stop the fork.
-                List<String> append = new ArrayList<>(user.getJvmArgsAppend().orElse(List.of()));
                 append.add("--sun-misc-unsafe-memory-access=allow");
+            }
+            if (Slowdown.enabled()) {
+                // The deliberate slowdown must reach the forks, where the kernel runs.
+                append.add("-Dmcsweep.slowdown=" + Slowdown.EXTRA);
+            }
+            if (!append.isEmpty()) {
                 b.jvmArgsAppend(append.toArray(String[]::new));
             }
             params.forEach((k, v) -> {
@@ -117,52 +109,83 @@ enum Profile {
 
     static final String KERNEL = "mcsweep\\.bench\\.KernelStepBenchmark\\.";
     static final String JVM_START = "mcsweep\\.bench\\.JvmStartBenchmark\\.";
-    static final String EXECUTOR = "mcsweep\\.bench\\.ExecutorTaskBenchmark\\.";
+    static final String EXECUTOR = "mcsweep\\.bench\\.ExecutorSweepBenchmark\\.";
     static final String SWEEP = "mcsweep\\.bench\\.LessonSweepBenchmark\\.";
+    static final String NAMED_KERNEL = "mcsweep\\.bench\\.NamedKernelStepBenchmark\\.";
 
     List<Group> groups(Found found) {
         boolean full = this == FULL;
         TimeValue shortTime = TimeValue.milliseconds(300);
         TimeValue second = TimeValue.seconds(1);
         TimeValue time = full ? second : shortTime;
+        KernelSpec spec = found.spec();
         List<Group> g = new ArrayList<>();
-        g.add(new Group("kernel", KERNEL, List.of(), full ? 2 : 1, full ? 3 : 2, time, full ? 10 : 5, time,
-                Map.of()));
+        if (spec.isLesson()) {
+            g.add(new Group("kernel", KERNEL, List.of(), full ? 2 : 1, full ? 3 : 2, time, full ? 10 : 5, time,
+                    Map.of()));
+        } else {
+            g.add(new Group("kernel", NAMED_KERNEL, List.of(), full ? 2 : 1, full ? 3 : 2, time, full ? 10 : 5, time,
+                    withKernel(spec, Map.of())));
+        }
         g.add(new Group("jvmstart", JVM_START, List.of(), full ? 2 : 1, full ? 3 : 2, null, full ? 20 : 10, null,
                 Map.of("variant", variants(found.python()))));
-        List<String> workers = workers(found);
         if (!found.fast().isEmpty()) {
             // 4,096 tasks: enough that pool's ~40 us per task (160 ms) stands out of the noise of its
             // worker JVMs' start-up (F, 0.1-0.3 s), which the 16-task batch measures almost alone.
-            g.add(new Group("executor", EXECUTOR, List.of(), full ? 2 : 1, 2, time, full ? 10 : 5, time,
-                    Map.of("executor", found.fast(), "workers", workers, "batch", List.of("16", "4096"),
-                            "steps", List.of("0"))));
+            executorGroups(g, "executor", found, found.fast(), full ? 2 : 1, 2, time, full ? 10 : 5, time,
+                    List.of("16", "4096"), "0");
             // Two sweeps of work of different total steps: the slope between them is the warm speed even
             // where the workers start cold in every sweep (pool), the rest of the time is their warm-up.
-            g.add(new Group("executor-work", EXECUTOR, List.of(), full ? 2 : 1, 2, time, full ? 10 : 5, time,
-                    Map.of("executor", found.fast(), "workers", workers, "batch", List.of("256"),
-                            "steps", List.of("10000"))));
-            g.add(new Group("executor-work-long", EXECUTOR, List.of(), full ? 2 : 1, 2, time, full ? 10 : 5, time,
-                    Map.of("executor", found.fast(), "workers", workers,
-                            "batch", List.of(full ? "32" : "64"), "steps", List.of(full ? "1000000" : "100000"))));
+            executorGroups(g, "executor-work", found, found.fast(), full ? 2 : 1, 2, time, full ? 10 : 5, time,
+                    List.of("256"), "10000");
+            executorGroups(g, "executor-work-long", found, found.fast(), full ? 2 : 1, 2, time, full ? 10 : 5, time,
+                    List.of(full ? "32" : "64"), full ? "1000000" : "100000");
         }
         if (!found.slow().isEmpty()) {
-            g.add(new Group("executor-slow", EXECUTOR, List.of(), full ? 2 : 1, full ? 1 : 0, time, full ? 10 : 5,
-                    time, Map.of("executor", found.slow(), "workers", workers, "batch", List.of("4", "16"),
-                            "steps", List.of("0"))));
+            executorGroups(g, "executor-slow", found, found.slow(), full ? 2 : 1, full ? 1 : 0, time, full ? 10 : 5,
+                    time, List.of("4", "16"), "0");
             if (full) {
-                g.add(new Group("executor-slow-work", EXECUTOR, List.of(), 2, 1, time, 5, time,
-                        Map.of("executor", found.slow(), "workers", workers, "batch", List.of("8"),
-                                "steps", List.of("1000000"))));
+                executorGroups(g, "executor-slow-work", found, found.slow(), 2, 1, time, 5, time, List.of("8"),
+                        "1000000");
             }
         }
-        if (full) {
+        if (full && spec.isLesson()) {
             g.add(new Group("sweeps", SWEEP, List.of(), 1, 1, null, 3, null,
-                    Map.of("executor", found.executors())));
-            g.add(new Group("other", "mcsweep\\.bench\\.", List.of(KERNEL, JVM_START, EXECUTOR, SWEEP),
-                    null, null, null, null, null, Map.of()));
+                    Map.of("executor", sweepExecutors(found))));
+        }
+        if (full) {
+            g.add(new Group("other", "mcsweep\\.bench\\.", List.of(KERNEL, JVM_START, EXECUTOR, SWEEP, NAMED_KERNEL,
+                    "mcsweep\\.bench\\.ReferenceLoopBenchmark\\."), null, null, null, null, null, Map.of()));
         }
         return g;
+    }
+
+    /**
+     * Groups of whole sweeps for {@code executors}: {@code sequential} at one worker only (at more it would
+     * still use one, and its rows would mean nothing), the others at 1 and the number of cores.
+     */
+    private static void executorGroups(List<Group> g, String name, Found found, List<String> executors, int forks,
+                                       int warmups, TimeValue warmupTime, int iterations, TimeValue time,
+                                       List<String> batches, String steps) {
+        List<String> parallel = executors.stream().filter(e -> !e.equals(OverheadAnalysis.BASELINE)).toList();
+        if (executors.contains(OverheadAnalysis.BASELINE)) {
+            g.add(new Group(name + " (sequential)", EXECUTOR, List.of(), forks, warmups, warmupTime, iterations, time,
+                    withKernel(found.spec(), Map.of("executor", List.of(OverheadAnalysis.BASELINE), "workers",
+                            List.of("1"), "batch", batches, "steps", List.of(steps)))));
+        }
+        if (!parallel.isEmpty()) {
+            g.add(new Group(name, EXECUTOR, List.of(), forks, warmups, warmupTime, iterations, time,
+                    withKernel(found.spec(), Map.of("executor", parallel, "workers", workers(found), "batch", batches,
+                            "steps", List.of(steps)))));
+        }
+    }
+
+    /** {@code params} plus the kernel and its values, as ExecutorSweepBenchmark and NamedKernelStepBenchmark take them. */
+    static Map<String, List<String>> withKernel(KernelSpec spec, Map<String, List<String>> params) {
+        Map<String, List<String>> p = new LinkedHashMap<>(params);
+        p.put("kernel", List.of(spec.kernel()));
+        p.put("kernelParams", List.of(spec.encoded()));
+        return p;
     }
 
     /**
@@ -174,7 +197,17 @@ enum Profile {
         p.put("executor", found.executors());
         p.put("workers", workers(found));
         p.put("variant", variants(found.python()));
+        p.putAll(withKernel(found.spec(), Map.of()));
         return new Group("custom", null, List.of(), null, null, null, null, null, p);
+    }
+
+    /** Every executor, plus the lesson's Python program on Pathos as a reference when it can run. */
+    static List<String> sweepExecutors(Found found) {
+        List<String> e = new ArrayList<>(found.executors());
+        if (found.pathos()) {
+            e.add(LessonSweepBenchmark.PYTHON_PATHOS);
+        }
+        return List.copyOf(e);
     }
 
     private static List<String> workers(Found found) {

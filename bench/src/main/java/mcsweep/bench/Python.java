@@ -19,8 +19,17 @@ final class Python {
      * {@code sys.executable} directly, the interpreter the shim would end up starting.
      */
     static Optional<Path> withNumpy() {
+        return find("numpy");
+    }
+
+    /** The same, if it can import numpy and pathos: the lesson's Pathos program can run. */
+    static Optional<Path> withPathos() {
+        return find("numpy, pathos");
+    }
+
+    private static Optional<Path> find(String modules) {
         try {
-            Process p = new ProcessBuilder("python3", "-c", "import sys, numpy; print(sys.executable)")
+            Process p = new ProcessBuilder("python3", "-c", "import sys, " + modules + "; print(sys.executable)")
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -23,11 +23,30 @@ final class Workloads {
     private Workloads() {
     }
 
-    /** {@code n} distinct tasks of {@code steps} steps that keep no trace. */
+    /** {@code n} distinct tasks of the lesson's kernel, {@code steps} steps each, that keep no trace. */
     static List<Task> tasks(int n, long steps) {
         List<Task> tasks = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             tasks.add(task(i, 0.5 + 0.01 * i, 1.0, 1.0, steps, null));
+        }
+        return tasks;
+    }
+
+    /**
+     * {@code n} tasks of any kernel, {@code steps} steps each, no trace: the same values, told apart by
+     * their replica number, so that every task has its own stream.
+     */
+    static List<Task> tasks(KernelSpec spec, int n, long steps) {
+        if (spec.equals(KernelSpec.LESSON)) {
+            return tasks(n, steps); // the tasks every stored result measured
+        }
+        Kernel kernel = Kernels.byName(spec.kernel());
+        List<String> names = kernel.parameters().stream().map(Parameter::name).toList();
+        double[] params = spec.values();
+        List<Task> tasks = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            long seed = Seeds.taskSeed(SWEEP_SEED, names, params, i);
+            tasks.add(new Task(i, kernel.name(), params, steps, i, seed, Seeds.DEFAULT_ALGORITHM, null));
         }
         return tasks;
     }

@@ -82,11 +82,12 @@ class BenchArgsTest {
 
     @Test
     void theDefaultProfileNamesItsBenchmarksAndLeavesOutTheLongOnes() {
-        var found = new Profile.Found(List.of("sequential", "process"), List.of("process"), 2, false);
+        var found = new Profile.Found(List.of("sequential", "process"), List.of("process"), 2, false, false, KernelSpec.LESSON);
         List<Profile.Group> groups = Profile.DEFAULT.groups(found);
 
         assertThat(groups).extracting(Profile.Group::name)
-                .containsExactly("kernel", "jvmstart", "executor", "executor-work", "executor-work-long", "executor-slow");
+                .containsExactly("kernel", "jvmstart", "executor (sequential)", "executor-work (sequential)",
+                        "executor-work-long (sequential)", "executor-slow");
         assertThat(groups).allSatisfy(g -> assertThat(g.include()).doesNotContain("ResultQueue")
                 .startsWith("mcsweep\\.bench\\.").endsWith("Benchmark\\."));
         // Overhead: two batch sizes of zero-step tasks, for the fit of c and F.
@@ -94,7 +95,8 @@ class BenchArgsTest {
         assertThat(exec.params().get("steps")).containsExactly("0");
         assertThat(exec.params().get("batch")).hasSize(2);
         assertThat(exec.params().get("executor")).containsExactly("sequential");
-        assertThat(exec.params().get("workers")).containsExactly("1", "2");
+        // Sequential at one worker only: at two it would still use one, and its row would mean nothing.
+        assertThat(exec.params().get("workers")).containsExactly("1");
         // Work: two sweeps of different total steps, for the warm speed and the warm-up.
         Profile.Group work = groups.get(3);
         Profile.Group longWork = groups.get(4);
@@ -109,10 +111,72 @@ class BenchArgsTest {
         assertThat(slow.params().get("executor")).containsExactly("process");
         assertThat(slow.params().get("steps")).containsExactly("0");
         assertThat(slow.params().get("batch")).hasSize(2);
+        assertThat(slow.params().get("workers")).containsExactly("1", "2");
         assertThat(Integer.parseInt(slow.params().get("batch").get(1)))
                 .isLessThan(Integer.parseInt(exec.params().get("batch").get(1)));
         assertThat(groups.get(1).params().get("variant")).doesNotContain("python-numpy");
         assertThat(Profile.FULL.groups(found)).extracting(Profile.Group::name)
                 .contains("sweeps", "other");
+    }
+
+    @Test
+    void aUsersKernelIsMeasuredInsteadOfTheLessonsAndItsLessonSweepsAreLeftOut() {
+        KernelSpec lessonWithOtherValues = KernelSpec.parse("metropolis", List.of("beta=2"));
+        var found = new Profile.Found(List.of("sequential", "threads"), List.of(), 2, false, true, lessonWithOtherValues);
+
+        List<Profile.Group> groups = Profile.FULL.groups(found);
+
+        assertThat(groups.get(0).include()).isEqualTo(Profile.NAMED_KERNEL);
+        assertThat(groups.get(0).params().get("kernelParams")).containsExactly("x0=1.0;h=1.0;beta=2.0");
+        assertThat(groups).filteredOn(g -> g.include().equals(Profile.EXECUTOR))
+                .allSatisfy(g -> assertThat(g.params().get("kernelParams")).containsExactly("x0=1.0;h=1.0;beta=2.0"));
+        assertThat(groups).extracting(Profile.Group::name).doesNotContain("sweeps");
+    }
+
+    @Test
+    void thePathosReferenceJoinsTheLessonSweepsOnlyWhenPythonCanRunIt() {
+        var with = new Profile.Found(List.of("sequential"), List.of(), 2, true, true, KernelSpec.LESSON);
+        var without = new Profile.Found(List.of("sequential"), List.of(), 2, true, false, KernelSpec.LESSON);
+
+        assertThat(Profile.sweepExecutors(with)).containsExactly("sequential", LessonSweepBenchmark.PYTHON_PATHOS);
+        assertThat(Profile.sweepExecutors(without)).containsExactly("sequential");
+    }
+
+    @Test
+    void gateAndKernelOptionsAreParsedAndCheckedTogether() {
+        BenchArgs a = BenchArgs.parse("--check", "my/baseline", "--kernel", "metropolis", "-P", "beta=2", "-v");
+        assertThat(a.mode()).isEqualTo(BenchArgs.Mode.CHECK);
+        assertThat(a.baseline()).isEqualTo(Path.of("my/baseline"));
+        assertThat(a.kernelParams()).containsExactly("beta=2");
+        assertThat(a.verbose()).isTrue();
+        assertThat(BenchArgs.parse("--update-baseline", "--runs", "3").runs()).isEqualTo(3);
+        assertThat(BenchArgs.parse("--task-ms", "20", "--tasks", "5000").taskMillis()).isEqualTo(20.0);
+        // JMH's own -v MODE still reaches JMH.
+        assertThat(BenchArgs.parse("-v", "EXTRA").jmhArgs()).containsExactly("-v", "EXTRA");
+
+        assertThatThrownBy(() -> BenchArgs.parse("--iterations", "10", "--task-ms", "5"))
+                .hasMessage("--iterations and --task-ms: give the task's length one way, not both");
+        assertThatThrownBy(() -> BenchArgs.parse("--task-ms", "0"))
+                .hasMessage("--task-ms: 0 is out of range; it must be > 0 and <= 86400000 (a day)");
+        assertThatThrownBy(() -> BenchArgs.parse("-P", "beta=2"))
+                .hasMessageStartingWith("-P needs --kernel NAME");
+        assertThatThrownBy(() -> BenchArgs.parse("--check", "--full"))
+                .hasMessage("--check runs its own fixed selection; drop --full");
+        assertThatThrownBy(() -> BenchArgs.parse("--expect-regressions", "kernel.*"))
+                .hasMessage("--expect-regressions goes with --check");
+    }
+
+    @Test
+    void kernelValuesAreCheckedAgainstTheKernelsOwnRanges() {
+        assertThat(KernelSpec.parse("metropolis", List.of()).values()).containsExactly(1.0, 1.0, 1.0);
+        KernelSpec s = KernelSpec.parse("metropolis", List.of("x0=-2", "h=0.5"));
+        assertThat(KernelSpec.decode(s.kernel(), s.encoded())).isEqualTo(s);
+
+        assertThatThrownBy(() -> KernelSpec.parse("metropolis", List.of("beta=0")))
+                .hasMessageStartingWith("-P beta: 0 is out of range; beta must be a finite number > 0");
+        assertThatThrownBy(() -> KernelSpec.parse("metropolis", List.of("temperature=1")))
+                .hasMessage("-P: kernel metropolis has no parameter 'temperature'; it takes x0, h, beta");
+        assertThatThrownBy(() -> KernelSpec.parse("nosuch", List.of()))
+                .hasMessageStartingWith("unknown kernel 'nosuch'");
     }
 }

@@ -6,6 +6,8 @@ package mcsweep.executors.map;
  */
 public final class MapException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final int index;
 
     MapException(int index, String message, Throwable cause) {

@@ -6,12 +6,14 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 import mcsweep.executors.ExecutionOptions;
 import mcsweep.executors.SweepExecutor;
@@ -21,7 +23,8 @@ import mcsweep.executors.Task;
 
 /**
  * Wall time of one whole sweep: one {@link SweepExecutor#execute} call running {@code batch} tasks of
- * {@code steps} Metropolis steps (no trace) with {@code workers} workers. One operation is one sweep,
+ * {@code steps} steps of {@code kernel} (the lesson's Metropolis kernel unless {@code --kernel}; no trace)
+ * with {@code workers} workers. One operation is one sweep,
  * not one task, because a sweep's time is {@code T(M) = F + M m(s)}: a fixed cost {@code F} paid once per
  * execute call (starting and stopping a thread pool, or {@code pool}'s worker JVMs) plus a marginal cost
  * {@code m(s)} per task. Dividing one batch's time by its size, as a per-task score would, smears
@@ -41,8 +44,11 @@ import mcsweep.executors.Task;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
+// Alone (java -jar bench.jar ExecutorSweepBenchmark): short sweeps need a few warm-up rounds for the JIT.
+@Warmup(iterations = 2, time = 300, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 5, time = 300, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(1)
-public class ExecutorTaskBenchmark {
+public class ExecutorSweepBenchmark {
 
     /** Tasks in the batch {@link BenchMain} times once to tell slow executors from fast ones. */
     static final int PROBE_TASKS = 16;
@@ -59,6 +65,16 @@ public class ExecutorTaskBenchmark {
     @Param({"0", "10000"})
     long steps;
 
+    /** The kernel every task runs, and its parameter values ({@link KernelSpec#encoded()}). */
+    @Param("metropolis")
+    String kernel;
+
+    @Param(LESSON_PARAMS)
+    String kernelParams;
+
+    /** {@link KernelSpec#LESSON}'s values, as an annotation needs them: a constant. */
+    static final String LESSON_PARAMS = "x0=0.5;h=1.0;beta=1.0";
+
     private SweepExecutor sweepExecutor;
     private List<Task> tasks;
     private ExecutionOptions options;
@@ -66,7 +82,7 @@ public class ExecutorTaskBenchmark {
     @Setup
     public void setup() {
         sweepExecutor = SweepExecutors.byName(executor);
-        tasks = Workloads.tasks(batch, steps);
+        tasks = Workloads.tasks(KernelSpec.decode(kernel, kernelParams), batch, steps);
         options = ExecutionOptions.defaults().withWorkers(workers);
     }
 
