@@ -97,7 +97,7 @@ final class EstimateCommand implements Callable<Integer> {
             throw new UserError("--rng: " + e.getMessage());
         }
         SweepExecutor executor = SweepCommand.executor(executorName);
-        ExecutionOptions options = SweepCommand.executionOptions(workers, 0, "now", null, 0);
+        ExecutionOptions options = SweepCommand.executionOptions(executorName, workers, 0, "now", null, 0);
 
         List<String> names = kernel.parameters().stream().map(Parameter::name).toList();
         List<Task> tasks = new ArrayList<>(streams);

@@ -54,8 +54,11 @@ record SweepJob(Kernel kernel, SweepDefinition definition, List<Task> tasks, Swe
 
         OutputFolder.create("--out", out);
         // Held while the sweep writes into the folder: a second sweep into it refuses instead of mixing files.
-        try (OutputFolder.Lock lock = OutputFolder.lock("--out", out)) {
+        OutputFolder.Lock lock = OutputFolder.lock("--out", out);
+        try {
             return runLocked(scope, logFile, summaryFile, plan, resuming);
+        } finally {
+            lock.close();
         }
     }
 
