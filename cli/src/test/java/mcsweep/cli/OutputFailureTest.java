@@ -68,7 +68,7 @@ class OutputFailureTest {
         String template = "b{beta}.csv";
         List<Task> tasks = SweepPlan.tasks(new SweepPlan.Spec(kernel, values, false, 1, 500, 42, "L64X128MixRandom",
                 out, template));
-        SweepDefinition def = SweepDefinition.of("metropolis", "L64X128MixRandom", 42, 500, false, 1, "csv", template,
+        SweepDefinition def = SweepDefinition.of("metropolis", mcsweep.kernel.Scheme.DEFAULT, "L64X128MixRandom", 42, 500, false, 1, "csv", template,
                 values);
         PrintStream old = System.err;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
