@@ -39,6 +39,8 @@ class BadInputTest {
         --workers 0                            | --workers: 0 is out of range; workers must be >= 1
         --halt later                           | --halt must be never, soon or now
         --rng Nope                             | unknown random generator 'Nope'
+        --rng SecureRandom                     | --rng: random generator 'SecureRandom' is not reproducible from a seed
+        --scheme v3                            | --scheme: 'v3' is not a stream scheme; choose one of v1, v2
         --kernel nope                          | --kernel: unknown kernel 'nope'
         --format xml                           | --format: 'xml' is not a format
         --timeout -1                           | --timeout: -1.0 is out of range
