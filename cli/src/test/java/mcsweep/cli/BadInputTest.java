@@ -84,8 +84,9 @@ class BadInputTest {
         --timeout 1e300                        | --timeout: 1e+300 is out of range
         --timeout NaN                          | --timeout: NaN is out of range
         --halt later                           | --halt must be never, soon or now
-        --rng Nope                             | --rng: 'Nope' is not a random generator that a seed determines; choose one of
-        --rng SecureRandom                     | --rng: 'SecureRandom' is not a random generator that a seed determines
+        --rng Nope                             | unknown random generator 'Nope'
+        --rng SecureRandom                     | --rng: random generator 'SecureRandom' is not reproducible from a seed
+        --scheme v3                            | --scheme: 'v3' is not a stream scheme; choose one of v1, v2
         --kernel nope                          | --kernel: unknown kernel 'nope'
         --format xml                           | --format: 'xml' is not a format
         --executor warp                        | --executor: unknown executor 'warp'; available:

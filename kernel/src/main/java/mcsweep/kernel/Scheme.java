@@ -11,9 +11,9 @@ import java.util.Locale;
  * <p>Both schemes derive the task seed the same way ({@link Seeds#taskSeed}); they differ in the kernel's
  * draws. For {@code metropolis}: {@link #V1} draws a second uniform only when a step goes uphill and tests
  * it against {@code exp(-beta dH)} (the lesson program's order); {@link #V2} always draws two uniforms per
- * step, so the numbers do not depend on the chain, and tests {@code x*d <= (E/beta - d*d)/2} with
- * {@code E = -ln(U)} (see {@link MetropolisKernel}). Kernels that draw the same numbers under every scheme
- * ignore it.
+ * step, so the numbers do not depend on the chain, and tests {@code x*d <= E/(2 beta) - d*d/2} with
+ * {@code E = -ln(U2)}, exactly as {@link MetropolisKernel} spells it out. Kernels that draw the same
+ * numbers under every scheme ignore it.
  */
 public enum Scheme {
     /** The original scheme: the lesson program's draws. */

@@ -116,9 +116,12 @@ public final class ShortestDouble {
         long closer = cmp < 0 || cmp == 0 && (s & 1) == 0 ? s : t;
         long integer = sIn != tIn ? (sIn ? s : t) : closer;
         long tenth = sp10In ? sp10 : tp10;
-        // The one multiple of 10 in R, if there is one, is the shortest; else the integer closest to v.
-        long digits = sp10In != tp10In ? tenth : integer;
-        return layout(digits, k, buf, pos);
+        // The one multiple of 10 in R, if there is one, is the shortest; else the integer closest to v,
+        // which then does not end in 0 (if it did, it would be that multiple of 10).
+        if (sp10In != tp10In) {
+            return layout(tenth / 10, k + 1, buf, pos);
+        }
+        return layoutStripped(integer, k, buf, pos);
     }
 
     /**
@@ -140,6 +143,11 @@ public final class ShortestDouble {
             digits /= 10;
             exponent++;
         }
+        return layoutStripped(digits, exponent, buf, pos);
+    }
+
+    /** {@link #layout} for {@code digits} not ending in 0. */
+    private static int layoutStripped(long digits, int exponent, byte[] buf, int pos) {
         int length = decimalLength(digits);
         int sci = exponent + length - 1; // v = d.ddd x 10^sci
         if (sci >= -3 && sci < 7) {
@@ -161,9 +169,12 @@ public final class ShortestDouble {
                 buf[pos++] = '0';
                 return pos;
             }
-            // dd.ddd: write the digits one place to the right, then move the whole part left over the gap.
+            // dd.ddd: write the digits one place to the right, then move the whole part (at most 7 digits;
+            // a loop is cheaper than arraycopy's call at this size) left over the gap.
             int end = putDigits(digits, length, buf, pos + 1);
-            System.arraycopy(buf, pos + 1, buf, pos, whole);
+            for (int j = 0; j < whole; j++) {
+                buf[pos + j] = buf[pos + j + 1];
+            }
             buf[pos + whole] = '.';
             return end;
         }
