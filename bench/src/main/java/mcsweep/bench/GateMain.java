@@ -150,6 +150,7 @@ final class GateMain {
                 spec.describe(), dir, a.runs(), machine(), jdk());
         out.println("  JMH's progress: " + results.resolve("jmh.log").toAbsolutePath());
         Map<String, List<GateCheck.Measured>> all = new LinkedHashMap<>();
+        String commit = commit(); // now: the code measured is the code checked out when the runs start
         long start = System.nanoTime();
         try (PrintStream log = log(results, a.verbose(), out)) {
             for (int run = 1; run <= a.runs(); run++) {
@@ -170,7 +171,7 @@ final class GateMain {
             entries.put(f.id(), new Baseline.Entry(f.description(), f.reference().method, GateCheck.median(values),
                     nanos, a.runs() > 1 ? GateCheck.spread(values) : Double.NaN, GateCheck.tolerance(values), values));
         }
-        Baseline b = new Baseline(spec.describe(), LocalDateTime.now().withNano(0).toString(), machine(), jdk(), commit(),
+        Baseline b = new Baseline(spec.describe(), LocalDateTime.now().withNano(0).toString(), machine(), jdk(), commit,
                 a.runs(), Slowdown.EXTRA, entries);
         b.write(dir);
         String doc = tolerances(b);
