@@ -35,7 +35,7 @@ final class GateCheck {
 
     enum Verdict {
         OK("ok"), REGRESSION("REGRESSION"), IMPROVEMENT("faster: raise the baseline"), NEW("new: not in the baseline"),
-        MISSING("not measured");
+        MISSING("not measured"), NOISE("lost in noise (fit <= 0)");
 
         final String text;
 
@@ -118,8 +118,9 @@ final class GateCheck {
         baseline.figures().forEach((id, b) -> {
             Measured m = now.get(id);
             double v = m == null ? Double.NaN : m.value();
+            Verdict verdict = m != null && !(m.value() > 0) ? Verdict.NOISE : verdict(b.value(), v, b.tolerance());
             rows.add(new Row(id, b.description(), b.value(), v, m == null ? Double.NaN : m.nanos(),
-                    m == null ? Double.NaN : m.errorShare(), b.tolerance(), verdict(b.value(), v, b.tolerance()), false));
+                    m == null ? Double.NaN : m.errorShare(), b.tolerance(), verdict, false));
         });
         now.forEach((id, m) -> {
             if (!baseline.figures().containsKey(id)) {

@@ -91,9 +91,11 @@ final class GateMain {
                     GateCheck.Measured m = second.get(r.id());
                     if (again.contains(r.id())) {
                         double v = m == null ? Double.NaN : m.value();
+                        GateCheck.Verdict verdict = m != null && !(v > 0) ? GateCheck.Verdict.NOISE
+                                : GateCheck.verdict(r.baseline(), v, r.tolerance());
                         updated.add(new GateCheck.Row(r.id(), r.description(), r.baseline(), v,
                                 m == null ? Double.NaN : m.nanos(), m == null ? Double.NaN : m.errorShare(),
-                                r.tolerance(), GateCheck.verdict(r.baseline(), v, r.tolerance()), true));
+                                r.tolerance(), verdict, true));
                     } else {
                         updated.add(r);
                     }
@@ -150,6 +152,7 @@ final class GateMain {
                 spec.describe(), dir, a.runs(), machine(), jdk());
         out.println("  JMH's progress: " + results.resolve("jmh.log").toAbsolutePath());
         Map<String, List<GateCheck.Measured>> all = new LinkedHashMap<>();
+        String commit = commit(); // now: the code measured is the code checked out when the runs start
         long start = System.nanoTime();
         try (PrintStream log = log(results, a.verbose(), out)) {
             for (int run = 1; run <= a.runs(); run++) {
@@ -159,8 +162,8 @@ final class GateMain {
         }
         Map<String, Baseline.Entry> entries = new LinkedHashMap<>();
         for (GateFigures.Figure f : figures) {
-            List<GateCheck.Measured> ms = all.get(f.id());
-            if (ms == null || ms.size() < a.runs()) {
+            List<GateCheck.Measured> ms = all.getOrDefault(f.id(), List.of()).stream().filter(m -> m.value() > 0).toList();
+            if (ms.size() < a.runs()) {
                 err.println("bench: --update-baseline: " + f.id() + " was not measured in every run (see "
                         + results.resolve("jmh.log") + "); nothing written");
                 return 1;
@@ -170,7 +173,7 @@ final class GateMain {
             entries.put(f.id(), new Baseline.Entry(f.description(), f.reference().method, GateCheck.median(values),
                     nanos, a.runs() > 1 ? GateCheck.spread(values) : Double.NaN, GateCheck.tolerance(values), values));
         }
-        Baseline b = new Baseline(spec.describe(), LocalDateTime.now().withNano(0).toString(), machine(), jdk(), commit(),
+        Baseline b = new Baseline(spec.describe(), LocalDateTime.now().withNano(0).toString(), machine(), jdk(), commit,
                 a.runs(), Slowdown.EXTRA, entries);
         b.write(dir);
         String doc = tolerances(b);
@@ -237,7 +240,13 @@ final class GateMain {
         for (GateFigures.Figure f : figures) {
             Score s = f.read(results);
             Score ref = refs.get(f.reference());
-            if (s == null || ref == null || !(s.median() > 0)) {
+            if (s == null || ref == null) {
+                continue;
+            }
+            // A fitted slope at or below zero (pool's c on a crowded machine) is noise, not a measurement.
+            if (!(s.median() > 0)) {
+                m.put(f.id(), new GateCheck.Measured(f.description(), f.reference().method, Double.NaN, s.median(),
+                        Double.NaN));
                 continue;
             }
             m.put(f.id(), new GateCheck.Measured(f.description(), f.reference().method, s.median() / ref.median(),

@@ -76,6 +76,16 @@ class GateCheckTest {
     }
 
     @Test
+    void aFittedOverheadAtOrBelowZeroIsNoiseNotARegressionNorAnImprovement() {
+        Baseline b = baseline(Map.of("task.pool", 100.0), 0.2);
+
+        var rows = GateCheck.compare(b, Map.of("task.pool",
+                new GateCheck.Measured("per-task overhead, pool x2", "scalar", Double.NaN, -2e5, Double.NaN)));
+
+        assertThat(rows).extracting(GateCheck.Row::verdict).containsExactly(Verdict.NOISE);
+    }
+
+    @Test
     void theSlowdownProofPassesOnlyWhenExactlyTheExpectedFiguresRegress() {
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("kernel.none", 10.0);
