@@ -3,7 +3,9 @@ package mcsweep.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * The training run from which {@code ./mcsweep} records the JVM's AOT cache (JDK 25+, JEP 483/514/515): it
@@ -21,33 +23,55 @@ public final class AotTraining {
     public static void main(String[] args) throws IOException {
         Path dir = Files.createTempDirectory("mcsweep-aot-training");
         try {
-            run("--version");
-            run("--help");
-            run("sweep", "--help");
-            run("run", "--help");
-            run("executors");
-            run("kernels");
-            run("sweep", "--iterations", "0"); // the bad-input path: one line, exit code 2
-            // The lesson's scan, shorter: its 324 tasks' classes and the profile of the kernel's loop, under the
-            // executors people use most.
-            String[] scan = {"--beta", "0.1,0.2,0.3,0.5,1,2,3,5,10", "--x0", "0.1,0.2,0.3,0.5,1,2,3,5,10",
-                "--h", "0.25,0.5,1,2.5", "--iterations", "2000", "-q"};
-            run(concat(new String[] {"sweep", "--out", dir.resolve("sequential").toString()}, scan));
-            run(concat(new String[] {"sweep", "--out", dir.resolve("forkjoin").toString(), "-e", "forkjoin"}, scan));
-            run(concat(new String[] {"sweep", "--out", dir.resolve("threads").toString(), "-e", "threads"}, scan));
-            run(concat(new String[] {"sweep", "--out", dir.resolve("none").toString(), "-e", "forkjoin",
-                "--format", "none"}, scan));
-            run("sweep", "--zip", "--beta", "0.5,1", "--x0", "0.5,1", "--h", "1", "--iterations", "20000",
-                    "--out", dir.resolve("table").toString());
-            run("run", "1", "1", "1", "20000", dir.resolve("run.csv").toString());
+            // A command that no longer ends as it should trains less; say so in the launcher's log.
+            for (String problem : train(dir, 2000)) {
+                System.err.println("mcsweep training: " + problem);
+            }
         } finally {
             delete(dir);
         }
     }
 
-    private static void run(String... args) {
+    /**
+     * Runs the training commands, writing into {@code dir}, with sweeps of {@code iterations} steps per task.
+     *
+     * @return the commands that did not end with the exit code they should have (none, normally)
+     */
+    static List<String> train(Path dir, long iterations) {
+        List<String> problems = new ArrayList<>();
+        run(problems, ExitCodes.OK, "--version");
+        run(problems, ExitCodes.OK, "--help");
+        run(problems, ExitCodes.OK, "sweep", "--help");
+        run(problems, ExitCodes.OK, "run", "--help");
+        run(problems, ExitCodes.OK, "executors");
+        run(problems, ExitCodes.OK, "kernels");
+        run(problems, ExitCodes.USAGE, "sweep", "--iterations", "0"); // bad input: one line, exit code 2
+        // The lesson's scan, shorter: its 324 tasks' classes and the profile of the kernel's loop, under the
+        // executors people use most.
+        String[] scan = {"--beta", "0.1,0.2,0.3,0.5,1,2,3,5,10", "--x0", "0.1,0.2,0.3,0.5,1,2,3,5,10",
+            "--h", "0.25,0.5,1,2.5", "--iterations", Long.toString(iterations), "-q"};
+        run(problems, ExitCodes.OK, concat(new String[] {"sweep", "--out", out(dir, "sequential")}, scan));
+        run(problems, ExitCodes.OK, concat(new String[] {"sweep", "--out", out(dir, "forkjoin"), "-e", "forkjoin"},
+                scan));
+        run(problems, ExitCodes.OK, concat(new String[] {"sweep", "--out", out(dir, "threads"), "-e", "threads"},
+                scan));
+        run(problems, ExitCodes.OK, concat(new String[] {"sweep", "--out", out(dir, "none"), "-e", "forkjoin",
+            "--format", "none"}, scan));
+        run(problems, ExitCodes.OK, "sweep", "--zip", "--beta", "0.5,1", "--x0", "0.5,1", "--h", "1",
+                "--iterations", Long.toString(10 * iterations), "--out", out(dir, "table"));
+        run(problems, ExitCodes.OK, "run", "1", "1", "1", Long.toString(10 * iterations), out(dir, "run.csv"));
+        return problems;
+    }
+
+    private static String out(Path dir, String name) {
+        return dir.resolve(name).toString();
+    }
+
+    private static void run(List<String> problems, int expected, String... args) {
         int code = Main.execute(args);
-        System.out.println("mcsweep " + String.join(" ", args) + " -> " + code);
+        if (code != expected) {
+            problems.add("mcsweep " + String.join(" ", args) + " -> exit code " + code + ", expected " + expected);
+        }
     }
 
     private static String[] concat(String[] a, String[] b) {
