@@ -292,10 +292,10 @@ class ExecutorContractTest {
 
     /**
      * 10,000, except for {@code process}, which starts a JVM per task (about 70 ms each): 10,000 of those
-     * would take minutes, and 200 exercise the same bookkeeping.
+     * would take minutes, and 100 exercise the same bookkeeping.
      */
     static int manyTasks(SweepExecutor executor) {
-        return executor.name().equals("process") ? 200 : 10_000;
+        return executor.name().equals("process") ? 100 : 10_000;
     }
 
     /** Metropolis tasks over a small grid, traces in {@code dir} (or none if {@code dir} is null). */

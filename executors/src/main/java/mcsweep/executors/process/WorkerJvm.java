@@ -133,6 +133,9 @@ final class WorkerJvm {
     List<String> command(boolean useArchive, List<String> mainArgs) {
         Optional<Path> archive = useArchive ? archive() : Optional.empty();
         List<String> c = archive.isPresent() ? withArchive(archive.get(), false) : flags();
+        // Who the worker's parent must be: one that dies before the worker looks would otherwise be replaced
+        // by init (or a subreaper), which the worker would then watch for ever.
+        c.add("-D" + WorkerMain.PARENT_PID + "=" + ProcessHandle.current().pid());
         c.add("-cp");
         c.add(classPath);
         c.add(WorkerMain.class.getName());
@@ -315,6 +318,16 @@ final class WorkerJvm {
         }
     }
 
+    /** How long recording an archive may take: assembling an AOT cache took 40 s on a loaded 2-core machine. */
+    private static final long BUILD_SECONDS = 300;
+
+    /** A recording that ran out of time: not a property of the class path, so no {@code .failed} marker. */
+    private static final class TooSlow extends IOException {
+        TooSlow(List<String> command) {
+            super("no archive within " + BUILD_SECONDS + " s: " + String.join(" ", command), null);
+        }
+    }
+
     private static boolean runQuietly(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
@@ -323,7 +336,10 @@ final class WorkerJvm {
                 .start();
         try {
             p.getOutputStream().close();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+            if (!p.waitFor(BUILD_SECONDS, TimeUnit.SECONDS)) {
+                throw new TooSlow(command);
+            }
+            return p.exitValue() == 0;
         } finally {
             // The AOT recording JVM forks the JVM that assembles the cache: both go, and both have exited
             // before the caller removes their files.

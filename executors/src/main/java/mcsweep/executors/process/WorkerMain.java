@@ -52,6 +52,9 @@ public final class WorkerMain {
     /** Exit codes: 0 the task finished; 1 the task failed (the reply says why); 2 bad arguments; 3 orphaned. */
     static final int EXIT_FAILED = 1, EXIT_USAGE = 2, EXIT_ORPHANED = 3;
 
+    /** System property holding the parent's pid, set by {@link WorkerJvm#command}. */
+    static final String PARENT_PID = "mcsweep.parent.pid";
+
     /** Start of the line a {@code --serve} worker writes to stderr after a task that wrote there. */
     static final String END_OF_TASK_MARK = "\0mcsweep-end-of-task ";
 
@@ -179,6 +182,10 @@ public final class WorkerMain {
      */
     private static void watchParent() {
         Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        long expected = Long.getLong(PARENT_PID, -1);
+        if (expected >= 0 && (parent.isEmpty() || parent.get().pid() != expected)) {
+            orphaned(); // the parent died while we were starting: we have been handed to another
+        }
         if (parent.isEmpty()) {
             return;
         }

@@ -257,10 +257,10 @@ class ProcessExecutorsTest {
                 metropolis(2, 1, 1, 1, 1000, dir.resolve("t2.csv")));
         Recorder r = new Recorder();
         SweepOutcome outcome = SweepExecutors.byName(name)
-                .execute(tasks, options(1).withTimeout(Duration.ofMillis(1500)).withRetries(1), r);
+                .execute(tasks, options(1).withTimeout(Duration.ofMillis(4500)).withRetries(1), r);
 
         assertThat(outcome).isEqualTo(new SweepOutcome(2, 1, 0, false));
-        assertThat(r.failures.get(0).error()).contains("timed out after 1.5 s").contains("2 attempts");
+        assertThat(r.failures.get(0).error()).contains("timed out after 4.5 s").contains("2 attempts");
         assertThat(r.failures.get(0).attempts()).isEqualTo(2);
         assertThat(files(dir).stream().map(p -> p.getFileName().toString()))
                 .containsExactlyInAnyOrder("t1.csv", "t2.csv");
