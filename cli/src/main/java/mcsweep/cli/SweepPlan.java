@@ -24,11 +24,12 @@ import mcsweep.kernel.Seeds;
 final class SweepPlan {
 
     /**
-     * Heap one task of a running sweep takes, measured with the default executor and a CSV template
-     * ({@code -Xmx256m}, the largest sweep that ran to the end: about 520 bytes per task): the task itself
-     * (its values, its output path), the executors' and the summary's references to it, and its result.
-     * Rounded up, since refusing a sweep that would fit is better than thrashing for minutes and then
-     * failing with an {@link OutOfMemoryError}.
+     * Heap one task of a running sweep may take: the task itself (its values, its output path), the
+     * executors' and the summary's references to it, and its result. Measured (results/ has no figure; see the
+     * branch's report): a whole sweep without traces needs about 300 bytes a task (the largest that ran in
+     * {@code -Xmx256m}), a planned task with a CSV path keeps about 190 bytes of that, and 90 more than one
+     * without. Rounded up generously: refusing a sweep that would just fit is better than thrashing for
+     * minutes and then failing with an {@link OutOfMemoryError}.
      */
     static final long BYTES_PER_TASK = 640;
 
