@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * same sweep, that every task is there exactly once, and that every finished task's file is intact.
  */
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Combines the shards of a sweep into one folder's job log and summary.",
+        header = "Combines a sweep's shards into one job log and summary.",
         description = {
             "Reads sweep.toml and the job logs (joblog.K-of-N.tsv, or joblog.tsv in a folder without shard logs)",
             "of each DIR, checks that the folders hold the same sweep, that no task is missing or run by two",
