@@ -37,8 +37,6 @@ import picocli.CommandLine.Parameters;
             + " 100+n n tasks failed; 74 the merged files could not be written."})
 final class MergeCommand implements Callable<Integer> {
 
-    private static final Pattern SHARD_LOG = Pattern.compile("joblog\\.[0-9]+-of-[0-9]+\\.tsv");
-
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "output folders of the sweep's shards")
     List<Path> dirs;
 
@@ -178,7 +176,8 @@ final class MergeCommand implements Callable<Integer> {
     /** The job logs of a folder: its shard logs if it has any (then joblog.tsv is an earlier merge's). */
     static List<Path> jobLogs(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
-            List<Path> shards = s.filter(p -> SHARD_LOG.matcher(p.getFileName().toString()).matches()).sorted().toList();
+            Pattern shardLog = Pattern.compile("joblog\\.[0-9]+-of-[0-9]+\\.tsv"); // not static: keep start-up cheap
+            List<Path> shards = s.filter(p -> shardLog.matcher(p.getFileName().toString()).matches()).sorted().toList();
             if (!shards.isEmpty()) {
                 return shards;
             }
