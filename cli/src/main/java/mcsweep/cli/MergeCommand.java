@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
  * same sweep, that every task is there exactly once, and that every finished task's file is intact.
  */
 @Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Combines the shards of a sweep into one folder's job log and summary.",
+        header = "Combines a sweep's shards into one job log and summary.",
         description = {
             "Reads sweep.toml and the job logs (joblog.K-of-N.tsv, or joblog.tsv in a folder without shard logs)",
             "of each DIR, checks that the folders hold the same sweep, that no task is missing or run by two",
@@ -36,8 +36,6 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Exit codes: 0 every task finished; 2 the shards do not fit together (nothing written);"
             + " 100+n n tasks failed; 74 the merged files could not be written."})
 final class MergeCommand implements Callable<Integer> {
-
-    private static final Pattern SHARD_LOG = Pattern.compile("joblog\\.[0-9]+-of-[0-9]+\\.tsv");
 
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "output folders of the sweep's shards")
     List<Path> dirs;
@@ -178,7 +176,8 @@ final class MergeCommand implements Callable<Integer> {
     /** The job logs of a folder: its shard logs if it has any (then joblog.tsv is an earlier merge's). */
     static List<Path> jobLogs(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
-            List<Path> shards = s.filter(p -> SHARD_LOG.matcher(p.getFileName().toString()).matches()).sorted().toList();
+            Pattern shardLog = Pattern.compile("joblog\\.[0-9]+-of-[0-9]+\\.tsv"); // not static: keep start-up cheap
+            List<Path> shards = s.filter(p -> shardLog.matcher(p.getFileName().toString()).matches()).sorted().toList();
             if (!shards.isEmpty()) {
                 return shards;
             }
