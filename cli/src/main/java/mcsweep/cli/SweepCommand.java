@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
             "Each value list is comma-separated numbers and start:stop:step ranges, e.g. 0.1:0.5:0.1,1,2.",
             "Writes one trace per task and summary.csv into --out, and prints a summary table."},
         footer = {"", "Exit codes: 0 all tasks finished; 2 bad input (nothing written); 100+n n tasks failed"
-                + " (199: 99 or more); 130 interrupted.",
+                + " (199: 99 or more); 130 interrupted; 74 results could not be recorded (see joblog.tsv).",
             "", "Example (the lesson's 7-task sweep):",
             "  mcsweep sweep --zip --beta 0.5,0.5,1,1,1,2,2 --x0 0.5,1,0.5,1,2,1,2 --h 1 --iterations 100000"})
 final class SweepCommand implements Callable<Integer> {

@@ -64,14 +64,17 @@ final class SweepFolder {
                 c.replicas() == null ? 1 : c.replicas(), c.format(), c.template(), values);
     }
 
-    /** Records the definition, first of all files, atomically and durably (unless it is there already). */
+    /**
+     * Records the definition, first of all files, atomically (unless it is there already). Not forced to
+     * the disk, for the reason {@link JobLog#close} gives.
+     */
     static void writeDefinition(Path out, SweepDefinition definition) throws IOException, InterruptedException {
         Path file = out.resolve(SweepDefinition.FILE);
         String text = definition.toToml();
         if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
             return;
         }
-        AtomicFile.write(file, true, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+        AtomicFile.write(file, false, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

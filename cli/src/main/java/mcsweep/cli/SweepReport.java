@@ -47,13 +47,15 @@ final class SweepReport implements SweepListener {
     private final List<Task> tasks;
     private final int[] position; // task index -> position in tasks, or -1
     private final JobLog.Entry[] entries;
+    private final List<String>[] rows;        // spelt summary rows, valid while rowEntries[k] == entries[k]
+    private final JobLog.Entry[] rowEntries;
     private final JobLog log;         // null: no job log (summaries to stdout only)
     private final Path summaryFile;   // null: no summary.csv
     private final Progress progress;
     private final String host;
     private final String executor;
     private IOException ioError;
-    private long lastSummaryNanos = System.nanoTime();
+    private long nextSummaryNanos = System.nanoTime() + SUMMARY_SECONDS * 1_000_000_000L;
     private int done;
     private int failed;
 
@@ -72,6 +74,10 @@ final class SweepReport implements SweepListener {
             position[tasks.get(i).index()] = i;
         }
         this.entries = new JobLog.Entry[tasks.size()];
+        @SuppressWarnings("unchecked")
+        List<String>[] r = new List[tasks.size()];
+        this.rows = r;
+        this.rowEntries = new JobLog.Entry[tasks.size()];
         earlier.forEach((index, e) -> {
             if (index < position.length && position[index] >= 0) {
                 entries[position[index]] = e;
@@ -98,7 +104,7 @@ final class SweepReport implements SweepListener {
             }
         }
         record(new JobLog.Entry(t.index(), spell(t.params()), t.replica(), t.seed(), host, executor, r.worker(),
-                startOf(r.wallNanos()), String.format(Locale.ROOT, "%.3f", r.wallNanos() / 1e9), JobLog.OK, 1,
+                startOf(r.wallNanos()), seconds(r.wallNanos()), JobLog.OK, 1,
                 file, checksum, r.summary().values(), ""));
         done++;
         progress.taskEnded(true);
@@ -127,10 +133,13 @@ final class SweepReport implements SweepListener {
                 ioFailed(x);
             }
         }
-        if (summaryFile != null && System.nanoTime() - lastSummaryNanos > SUMMARY_SECONDS * 1_000_000_000L) {
-            lastSummaryNanos = System.nanoTime();
+        if (summaryFile != null && System.nanoTime() - nextSummaryNanos > 0) {
+            long start = System.nanoTime();
             try {
                 writeSummary(summaryFile, false);
+                // every few seconds, but never more than 5% of the consumer's time for a huge summary
+                long took = System.nanoTime() - start;
+                nextSummaryNanos = System.nanoTime() + Math.max(SUMMARY_SECONDS * 1_000_000_000L, 20 * took);
             } catch (IOException x) {
                 ioFailed(x);
             } catch (InterruptedException x) {
@@ -149,6 +158,13 @@ final class SweepReport implements SweepListener {
     /** The first I/O error met while recording outcomes, or {@code null}. */
     IOException ioError() {
         return ioError;
+    }
+
+    /** {@code 0.062345}: seconds to the microsecond, without String.format's cost on the consumer thread. */
+    static String seconds(long nanos) {
+        long us = Math.max(0, nanos) / 1000;
+        String frac = Long.toString(1_000_000 + us % 1_000_000).substring(1);
+        return us / 1_000_000 + "." + frac;
     }
 
     private static String startOf(long wallNanos) {
@@ -208,8 +224,18 @@ final class SweepReport implements SweepListener {
     void writeSummary(Path file, boolean durable) throws IOException, InterruptedException {
         AtomicFile.write(file, durable, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writeSummary(w, kernel, tasks, entries);
-            w.flush();
+            CsvWriter csv = csv(w);
+            csv.writeRecord(summaryHeader(kernel));
+            for (int k = 0; k < tasks.size(); k++) {
+                // rows are spelt once per outcome: a rewrite of 20,000 rows then costs a copy, not 260,000
+                // number spellings
+                if (rows[k] == null || rowEntries[k] != entries[k]) {
+                    rows[k] = summaryRow(kernel.summaryNames(), tasks.get(k), entries[k]);
+                    rowEntries[k] = entries[k];
+                }
+                csv.writeRecord(rows[k]);
+            }
+            csv.flush();
         });
     }
 
@@ -223,33 +249,38 @@ final class SweepReport implements SweepListener {
         return header;
     }
 
+    // FastCSV quotes a field only when it holds the separator, a quote or a line break (RFC 4180).
+    private static CsvWriter csv(Writer w) {
+        return CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
+    }
+
     /**
      * Writes the summary CSV of {@code tasks} (in order) with their entries ({@code null}: not run) to
-     * {@code w}; shared with {@code mcsweep merge}.
+     * {@code w}; for {@code mcsweep merge}.
      */
     static void writeSummary(Writer w, Kernel kernel, List<Task> tasks, JobLog.Entry[] entries) throws IOException {
-        List<String> summaryNames = kernel.summaryNames();
-        // FastCSV quotes a field only when it holds the separator, a quote or a line break (RFC 4180).
-        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(w);
+        CsvWriter csv = csv(w);
         csv.writeRecord(summaryHeader(kernel));
         for (int k = 0; k < tasks.size(); k++) {
-            Task t = tasks.get(k);
-            JobLog.Entry e = entries[k];
-            List<String> row = new ArrayList<>();
-            row.add(Integer.toString(t.index()));
-            row.addAll(spell(t.params()));
-            row.add(Integer.toString(t.replica()));
-            row.add(Long.toString(t.seed()));
-            row.add(t.rng());
-            row.add(t.output() == null ? "" : t.output().getFileName().toString());
-            row.add(e == null ? "not run" : e.status());
-            for (int i = 0; i < summaryNames.size(); i++) {
-                row.add(e == null || e.summary() == null ? "" : value(summaryNames.get(i), e.summary()[i]));
-            }
-            row.add(e == null ? "" : e.error());
-            csv.writeRecord(row);
+            csv.writeRecord(summaryRow(kernel.summaryNames(), tasks.get(k), entries[k]));
         }
         csv.flush();
+    }
+
+    private static List<String> summaryRow(List<String> summaryNames, Task t, JobLog.Entry e) {
+        List<String> row = new ArrayList<>();
+        row.add(Integer.toString(t.index()));
+        row.addAll(spell(t.params()));
+        row.add(Integer.toString(t.replica()));
+        row.add(Long.toString(t.seed()));
+        row.add(t.rng());
+        row.add(t.output() == null ? "" : t.output().getFileName().toString());
+        row.add(e == null ? "not run" : e.status());
+        for (int i = 0; i < summaryNames.size(); i++) {
+            row.add(e == null || e.summary() == null ? "" : value(summaryNames.get(i), e.summary()[i]));
+        }
+        row.add(e == null ? "" : e.error());
+        return row;
     }
 
     private static String value(String name, double v) {
@@ -275,7 +306,7 @@ final class SweepReport implements SweepListener {
                 header.add(names.contains(n + "_err") ? n + " ± err" : n);
             }
         }
-        header.add("s");
+        header.add("ms");
         header.add("file");
         List<List<String>> rows = new ArrayList<>();
         rows.add(header);
@@ -297,7 +328,7 @@ final class SweepReport implements SweepListener {
                 int err = names.indexOf(names.get(i) + "_err");
                 row.add(err < 0 ? num(v) : withError(v, s[err]));
             }
-            row.add(e == null ? "" : e.runtime());
+            row.add(e == null || e.runtime().isEmpty() ? "" : ms(e.runtime()));
             row.add(t.output() == null ? "" : t.output().getFileName().toString());
             rows.add(row);
         }
@@ -315,6 +346,14 @@ final class SweepReport implements SweepListener {
                 line.append(last ? cell : String.format("%-" + width[c] + "s  ", cell));
             }
             out.println(line.toString().stripTrailing());
+        }
+    }
+
+    private static String ms(String seconds) {
+        try {
+            return String.format(Locale.ROOT, "%.1f", Double.parseDouble(seconds) * 1e3);
+        } catch (NumberFormatException e) {
+            return "";
         }
     }
 

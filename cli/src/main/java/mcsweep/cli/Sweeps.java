@@ -58,10 +58,12 @@ final class Sweeps {
         IOException recordFailure;
         try {
             if (summaryFile != null) {
-                // Before any task: a previous sweep's summary must not look like this one's.
-                IOException e = writeSummary(report, summaryFile);
-                if (e != null) {
-                    throw new UserError("--out: " + e.getMessage());
+                // Before any task: a previous run's summary must not look like this one's. (The report
+                // writes the first one of this run a few seconds in, and the last one at the end.)
+                try {
+                    Files.deleteIfExists(summaryFile);
+                } catch (IOException e) {
+                    throw new UserError("--out: cannot replace " + summaryFile + ": " + e.getMessage());
                 }
             }
             outcome = executor.execute(toRun, options, report);
@@ -76,7 +78,7 @@ final class Sweeps {
                 }
             }
             if (summaryFile != null) {
-                IOException e = writeSummary(report, summaryFile);
+                IOException e = writeSummary(report, summaryFile, true);
                 recordFailure = recordFailure == null ? e : recordFailure;
             }
             if (!quiet) {
@@ -115,9 +117,9 @@ final class Sweeps {
      *
      * @return the failure, or {@code null}
      */
-    private static IOException writeSummary(SweepReport report, Path file) {
+    private static IOException writeSummary(SweepReport report, Path file, boolean durable) {
         try {
-            report.writeSummary(file, true);
+            report.writeSummary(file, durable);
             return null;
         } catch (IOException e) {
             try {

@@ -14,6 +14,16 @@ public final class Numbers {
      * always parses back to {@code v}.
      */
     public static String format(double v) {
+        double a = Math.abs(v);
+        if (a >= 1e-3 && a < 1e7) {
+            // Here Java's shortest repr is plain decimal with a ".0" for integers, exactly as Python's is; the
+            // BigDecimal path below costs ~1 us, and summaries spell millions of values.
+            return Double.toString(v);
+        }
+        return slowFormat(v);
+    }
+
+    static String slowFormat(double v) {
         if (!Double.isFinite(v)) {
             return Double.toString(v);
         }

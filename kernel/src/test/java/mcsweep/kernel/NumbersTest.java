@@ -14,4 +14,21 @@ class NumbersTest {
         assertThat(Numbers.format(v)).isEqualTo(python);
         assertThat(Double.parseDouble(Numbers.format(v))).isEqualTo(v);
     }
+
+    @org.junit.jupiter.api.Test
+    void theFastPathSpellsLikeTheGeneralOne() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        double[] edges = {1e-3, Math.nextDown(1e-3), Math.nextDown(1e7), 1e7, 1, 100, 0.5, 1234567.0, 0.1 + 0.2};
+        for (double e : edges) {
+            assertThat(Numbers.format(e)).as("%s", e).isEqualTo(Numbers.slowFormat(e));
+            assertThat(Numbers.format(-e)).isEqualTo(Numbers.slowFormat(-e));
+        }
+        for (int i = 0; i < 200_000; i++) {
+            double v = (r.nextBoolean() ? 1 : -1) * Math.pow(10, r.nextDouble(-4, 8)) * (r.nextInt(3) == 0 ? 1 : r.nextDouble());
+            if (i % 4 == 0) {
+                v = Math.rint(v * 1000) / 1000; // short decimals, like sweep values
+            }
+            assertThat(Numbers.format(v)).as("%s", v).isEqualTo(Numbers.slowFormat(v));
+        }
+    }
 }
