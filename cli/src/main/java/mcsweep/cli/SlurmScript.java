@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
  * @param workDir      the coordinator's working directory, where relative paths in {@code sweepArgs} point
  * @param cpus         CPUs per element ({@code --cpus-per-task}); the inner executor gets as many workers
  * @param slurmOpts    the user's extra sbatch options, after ours so that they win
+ * @param resumeFailed elements run {@code --resume-failed} instead of {@code --resume}: failed tasks run again
  */
 record SlurmScript(List<String> java, List<String> sweepArgs, Path out, Path workDir, int elements, int cpus,
-                   String innerExecutor, List<String> slurmOpts) {
+                   String innerExecutor, List<String> slurmOpts, boolean resumeFailed) {
 
     /** Shards are numbered from 1 ({@code --shard 1/M} .. {@code M/M}); array indices from 0. */
     static final int FIRST_SHARD = 1;
@@ -104,7 +105,7 @@ record SlurmScript(List<String> java, List<String> sweepArgs, Path out, Path wor
         // Workers follow the CPUs Slurm really gave (a --slurm-opt=--cpus-per-task=N overrides ours).
         // --resume always: a fresh shard runs everything, a resubmitted or requeued one keeps its finished tasks.
         line.append("\\\n    --workers \"${SLURM_CPUS_PER_TASK:-").append(cpus).append("}\" --shard \"$shard/")
-                .append(elements).append("\" --resume --quiet");
+                .append(elements).append(resumeFailed ? "\" --resume-failed --quiet" : "\" --resume --quiet");
         s.append(line).append('\n');
         s.append("rc=$?\n");
         s.append("mkdir -p \"$state/exit\"\n");

@@ -48,15 +48,18 @@ final class SlurmSweep {
     private final Path out;
     private final boolean quiet;
     private final boolean resume;
+    private final boolean resumeFailed;
     private final SlurmClient slurm = new SlurmClient();
     private final PrintStream err = System.err;
 
-    private SlurmSweep(SlurmOptions opts, List<Task> tasks, Path out, boolean quiet, boolean resume) {
+    private SlurmSweep(SlurmOptions opts, List<Task> tasks, Path out, boolean quiet, boolean resume,
+                       boolean resumeFailed) {
         this.opts = opts;
         this.tasks = tasks;
         this.out = out.toAbsolutePath().normalize();
         this.quiet = quiet;
         this.resume = resume;
+        this.resumeFailed = resumeFailed;
     }
 
     /**
@@ -67,8 +70,9 @@ final class SlurmSweep {
     static int run(SlurmOptions opts, SweepDefinition definition, List<Task> tasks, Path out, Integer workers,
                    boolean quiet) {
         ParseResult pr = opts.mixee.commandLine().getParseResult();
-        boolean resume = pr.hasMatchedOption("--resume") || pr.hasMatchedOption("--resume-failed");
-        return new SlurmSweep(opts, tasks, out, quiet, resume).run(pr, definition, workers);
+        boolean resumeFailed = pr.hasMatchedOption("--resume-failed");
+        boolean resume = pr.hasMatchedOption("--resume") || resumeFailed;
+        return new SlurmSweep(opts, tasks, out, quiet, resume, resumeFailed).run(pr, definition, workers);
     }
 
     private int run(ParseResult pr, SweepDefinition sweepDefinition, Integer workers) {
@@ -133,7 +137,7 @@ final class SlurmSweep {
             int elements = recorded.map(SlurmArrayState::elements)
                     .orElseGet(() -> opts.array != null ? opts.array : opts.printScript ? 1 : defaultElements(cpus));
             SlurmScript script = new SlurmScript(SlurmScript.currentJava(), sweepArgs, out,
-                    Path.of("").toAbsolutePath(), elements, cpus, opts.innerExecutor, opts.slurmOpts);
+                    Path.of("").toAbsolutePath(), elements, cpus, opts.innerExecutor, opts.slurmOpts, resumeFailed);
             if (opts.printScript) {
                 System.out.print(script.render("0-" + (elements - 1)));
                 return ExitCodes.OK;
@@ -240,8 +244,18 @@ final class SlurmSweep {
         }
     }
 
-    /** An element's fate, from its exit file and Slurm's memory. */
+    /**
+     * An element's fate, from its exit file and Slurm's memory.
+     *
+     * @param ok ended with every task run: exit code 0, or 100-199 (some tasks failed: their kernel threw,
+     *           and would throw again; merged and counted like a sweep's failed tasks)
+     */
     private record Fate(boolean ok, String jobElement, String what) {
+    }
+
+    /** Exit codes of an element that ran all its tasks, some of them failing ({@link ExitCodes#forFailures}). */
+    private static boolean tasksFailed(String code) {
+        return code.matches("1\\d\\d");
     }
 
     private int coordinate(SlurmScript script, SlurmArrayState recorded) throws IOException, InterruptedException {
@@ -259,7 +273,7 @@ final class SlurmSweep {
                 continue;
             }
             Optional<String[]> exit = exitRecord(a);
-            if (exit.isPresent() && exit.get()[1].equals("0")) {
+            if (exit.isPresent() && (exit.get()[1].equals("0") || tasksFailed(exit.get()[1]) && !resumeFailed)) {
                 kept++;
                 continue;
             }
@@ -283,8 +297,8 @@ final class SlurmSweep {
                 err.println("mcsweep: slurm: submitted array job " + jobId + " (" + (submit.size() == elements
                         ? elements + (elements == 1 ? " element" : " elements")
                         : (submit.size() == 1 ? "element " : "elements ") + indices + " of " + elements)
-                        + " for " + tasks.size() + " tasks; " + script.cpus() + (script.cpus() == 1 ? " CPU" : " CPUs") + " and " + opts.innerExecutor
-                        + " per element)");
+                        + " for " + tasks.size() + " tasks; " + script.cpus() + (script.cpus() == 1 ? " CPU" : " CPUs")
+                        + " and " + opts.innerExecutor + " per element)");
             }
         }
         if (opts.noWait) {
@@ -310,7 +324,7 @@ final class SlurmSweep {
             }
         }, "mcsweep-slurm-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        boolean terminal = System.console() != null;
+        boolean terminal = Progress.stderrIsTerminal();
         try {
             long pause = 100;
             long lastShown = 0;
@@ -352,6 +366,10 @@ final class SlurmSweep {
         List<String> failures = new ArrayList<>();
         for (int a = 0; a < elements; a++) {
             Fate f = fate(state, a);
+            if (f.ok() && !f.what().equals("ok")) {
+                err.println("mcsweep: slurm: element " + a + " (job " + f.jobElement() + "): " + f.what() + "; see "
+                        + SlurmScript.stateDir(out).resolve(f.jobElement() + ".err") + " (--resume-failed runs them again)");
+            }
             if (!f.ok()) {
                 failures.add("element " + a + " (shard " + (a + SlurmScript.FIRST_SHARD) + "/" + elements + ", job "
                         + f.jobElement() + "): " + f.what() + "; stderr: "
@@ -389,7 +407,10 @@ final class SlurmSweep {
             Optional<String[]> exit = exitRecord(index);
             if (exit.isPresent()) {
                 String code = exit.get()[1];
-                return new Fate(code.equals("0"), exit.get()[0], "mcsweep exited with code " + code);
+                String what = code.equals("0") ? "ok" : tasksFailed(code)
+                        ? (Integer.parseInt(code) - ExitCodes.FAILED_BASE) + (code.equals("199") ? " or more" : "")
+                        + " of its tasks failed" : "mcsweep exited with code " + code;
+                return new Fate(code.equals("0") || tasksFailed(code), exit.get()[0], what);
             }
             Optional<SlurmClient.ElementState> s = slurm.elementState(job, index);
             if (s.isPresent() && !s.get().state().equals("COMPLETED")) {

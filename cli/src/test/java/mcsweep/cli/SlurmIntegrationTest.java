@@ -197,6 +197,25 @@ class SlurmIntegrationTest {
         assertSummaryEqualsSequential(dir, out);
     }
 
+    @Test
+    @Timeout(300)
+    void tasksThatFailInsideAnElementAreMergedAndCountedNotResubmitted(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("slurm");
+        // Tasks of about two seconds under a 0.2 s limit: the pool kills each one's worker JVM.
+        String[] failing = {"--beta", "0.5,1,2", "--x0", "1", "--h", "1", "--iterations", "60000000", "--format",
+            "none", "--timeout", "0.2"};
+        Result r = coordinator(out, failing, "--array", "1", "-j", "1", "--inner-executor", "pool");
+
+        assertThat(r.exit).as(r.err).isEqualTo(103);
+        assertThat(r.err).contains("element 0 (job ", "3 of its tasks failed", "--resume-failed runs them again")
+                .doesNotContain("array elements failed");
+        assertThat(r.out).contains("3 tasks, 0 ok, 3 failed");
+
+        Result resumed = coordinator(out, failing, "--array", "1", "-j", "1", "--inner-executor", "pool", "--resume");
+        assertThat(resumed.exit).as(resumed.err).isEqualTo(103);
+        assertThat(resumed.err).contains("1 of 1 elements done, 0 still queued or running, 0 to submit");
+    }
+
     private static void assertSummaryEqualsSequential(Path dir, Path out) throws IOException {
         Path seq = dir.resolve("seq");
         assertThat(Main.execute(concat(concat(new String[] {"sweep"}, SLOW_GRID), "--out", seq.toString(), "--executor", "forkjoin", "-q"))).isZero();

@@ -20,7 +20,7 @@ class SlurmScriptTest {
         Path out = dir.resolve("out dir");
         // printf stands in for java: the element prints the arguments it would run mcsweep with.
         SlurmScript script = new SlurmScript(List.of("printf", "%s\\n"), List.of("--beta", "0.5,1", "--template",
-                "it's {beta}.csv"), out, dir, 4, 2, "forkjoin", List.of("--partition=short"));
+                "it's {beta}.csv"), out, dir, 4, 2, "forkjoin", List.of("--partition=short"), false);
         String text = script.render("0-3");
         assertThat(text).contains("#SBATCH --array=0-3\n", "#SBATCH --cpus-per-task=2\n",
                 "#SBATCH --output=" + out.resolve("slurm/%A_%a.out") + "\n", "#SBATCH --chdir=" + dir + "\n");
@@ -45,7 +45,7 @@ class SlurmScriptTest {
     @Test
     void aFailedElementRecordsItsExitCodeAndFailsTheJob(@TempDir Path dir) throws IOException, InterruptedException {
         SlurmScript script = new SlurmScript(List.of("sh", "-c", "exit 104"), List.of(), dir, dir, 2, 1, "threads",
-                List.of());
+                List.of(), true);
         Path file = dir.resolve("element.sh");
         Files.writeString(file, script.render("0-1"));
         ProcessBuilder pb = new ProcessBuilder("bash", file.toString()).redirectErrorStream(true);
@@ -61,7 +61,7 @@ class SlurmScriptTest {
         List<String> args = List.of("--beta", "0.1,0.2,0.3,0.5,1,2,3,5,10", "--x0", "0.1,0.2,0.3,0.5,1,2,3,5,10",
                 "--h", "0.25,0.5,1,2.5", "--iterations", "10000", "--template", "b{beta}_m{x0}_h{h}.csv");
         String text = new SlurmScript(List.of("/opt/java/bin/java", "-jar", "/opt/mcsweep.jar"), args, Path.of("/o"),
-                Path.of("/"), 3, 1, "forkjoin", List.of()).render("0-2");
+                Path.of("/"), 3, 1, "forkjoin", List.of(), false).render("0-2");
         assertThat(text.lines().filter(l -> l.endsWith("\\"))).isNotEmpty()
                 .allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(120));
         assertThat(text).doesNotContain("--x0 \\\n");
