@@ -74,7 +74,7 @@ final class SweepReport implements SweepListener {
             position[tasks.get(i).index()] = i;
         }
         this.entries = new JobLog.Entry[tasks.size()];
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // arrays of a generic type cannot be created otherwise
         List<String>[] r = new List[tasks.size()];
         this.rows = r;
         this.rowEntries = new JobLog.Entry[tasks.size()];

@@ -323,6 +323,8 @@ final class WorkerJvm {
 
     /** A recording that ran out of time: not a property of the class path, so no {@code .failed} marker. */
     private static final class TooSlow extends IOException {
+        private static final long serialVersionUID = 1L;
+
         TooSlow(List<String> command) {
             super("no archive within " + BUILD_SECONDS + " s: " + String.join(" ", command), null);
         }
