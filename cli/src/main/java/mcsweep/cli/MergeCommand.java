@@ -78,7 +78,8 @@ final class MergeCommand implements Callable<Integer> {
         JobLog.Entry[] entries = new JobLog.Entry[tasks.size()];
         Path[] from = new Path[tasks.size()];
         String[] logOf = new String[tasks.size()];
-        List<String> duplicates = new ArrayList<>();
+        // By task index, not by the order tasks finished in: the message names the same tasks every time.
+        java.util.SortedMap<Integer, String> duplicates = new java.util.TreeMap<>();
         int logs = 0;
         for (Path d : dirs) {
             for (Path log : jobLogs(d)) {
@@ -95,7 +96,7 @@ final class MergeCommand implements Callable<Integer> {
                         throw new UserError("merge: " + log + " has task " + i + " that is not this sweep's");
                     }
                     if (entries[i] != null) {
-                        duplicates.add(i + " (" + logOf[i] + ", " + log + ")");
+                        duplicates.putIfAbsent(i, i + " (" + logOf[i] + ", " + log + ")");
                         continue;
                     }
                     entries[i] = e;
@@ -106,7 +107,7 @@ final class MergeCommand implements Callable<Integer> {
         }
         if (!duplicates.isEmpty()) {
             throw new UserError("merge: " + duplicates.size() + " task(s) appear in two job logs: "
-                    + firstFew(duplicates) + "; merge each shard once");
+                    + firstFew(new ArrayList<>(duplicates.values())) + "; merge each shard once");
         }
         List<String> missing = new ArrayList<>();
         List<String> damaged = new ArrayList<>();

@@ -66,35 +66,67 @@ final class OutputFolder {
      * @throws UserError if another sweep (in this process or another) holds it; nothing was written then
      */
     static Lock lock(String option, Path dir) {
-        Path file = dir.resolve(SweepFiles.LOCK);
+        return lock(option, dir, null);
+    }
+
+    /**
+     * Like {@link #lock(String, Path)}, for shard {@code shard} of a sweep ({@code null}: the whole sweep).
+     * The shards of one sweep run into one folder at once (a Slurm array), each writing only its own job log
+     * and summary: a shard shares the folder lock with the other shards and holds its own
+     * {@code .mcsweep.K-of-N.lock} alone, so a whole sweep and a shard, or the same shard twice, exclude
+     * each other, and different shards do not.
+     */
+    static Lock lock(String option, Path dir, Shard shard) {
+        if (shard == null) {
+            return take(option, dir, dir.resolve(SweepFiles.LOCK), false, null);
+        }
+        Lock folder = take(option, dir, dir.resolve(SweepFiles.LOCK), true, null);
+        return take(option, dir, dir.resolve(".mcsweep." + shard.suffix() + ".lock"), false, folder);
+    }
+
+    private static Lock take(String option, Path dir, Path file, boolean shared, Lock outer) {
         FileChannel channel;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            // A shared lock needs a channel open for reading; an exclusive one, for writing.
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
         } catch (IOException e) {
+            closeQuietly(outer);
             throw new UserError(option + ": cannot lock folder " + dir + ": " + e.getMessage());
         }
         FileLock lock;
         try {
-            lock = channel.tryLock();
+            lock = channel.tryLock(0, Long.MAX_VALUE, shared);
         } catch (OverlappingFileLockException held) { // by this JVM
             lock = null;
         } catch (IOException e) {
             closeQuietly(channel);
+            closeQuietly(outer);
             throw new UserError(option + ": cannot lock folder " + dir + ": " + e.getMessage());
         }
         if (lock == null) {
             closeQuietly(channel);
+            closeQuietly(outer);
             String holder = holder(file);
             throw new UserError(option + ": folder " + dir + " is in use by another sweep" + holder
                     + "; wait for it to end, or choose another " + option);
         }
-        try { // who holds it, for the message another sweep gives
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
-        } catch (IOException e) {
-            // the lock is what matters; the pid is only a courtesy
+        if (!shared) {
+            try { // who holds it, for the message another sweep gives
+                channel.truncate(0);
+                channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n")
+                        .getBytes(StandardCharsets.US_ASCII)));
+            } catch (IOException e) {
+                // the lock is what matters; the pid is only a courtesy
+            }
         }
-        return new Lock(channel, lock);
+        return new Lock(channel, lock, outer);
+    }
+
+    private static void closeQuietly(Lock lock) {
+        if (lock != null) {
+            lock.close();
+        }
     }
 
     private static String holder(Path file) {
@@ -119,10 +151,12 @@ final class OutputFolder {
 
         private final FileChannel channel;
         private final FileLock lock;
+        private final Lock outer; // a shard's share of the folder lock, released after its own
 
-        private Lock(FileChannel channel, FileLock lock) {
+        private Lock(FileChannel channel, FileLock lock, Lock outer) {
             this.channel = channel;
             this.lock = lock;
+            this.outer = outer;
         }
 
         /** Whether this lock is still held. */
@@ -138,6 +172,7 @@ final class OutputFolder {
                 // closing the channel releases it too
             }
             closeQuietly(channel);
+            closeQuietly(outer);
         }
     }
 }

@@ -36,7 +36,7 @@ public final class SweepFiles {
      * Whether {@code name} (a plain file name) is one the sweep uses itself: a reserved name (compared
      * ignoring case, for case-insensitive file systems) or a hidden name (temporary files).
      */
-    public static boolean isReserved(String name) {
+    public static boolean isReserved(String name) { // hidden names cover the shards' .mcsweep.K-of-N.lock too
         return name.startsWith(".") || RESERVED.stream().anyMatch(r -> r.equalsIgnoreCase(name))
                 || SHARD_FILES.matcher(name).matches();
     }

@@ -31,6 +31,20 @@ record SweepJob(Kernel kernel, SweepDefinition definition, List<Task> tasks, Swe
     int run() {
         List<Task> scope = shard == null ? tasks : shard.select(tasks);
         OutputFolder.check("--out", out);
+        // Held while the sweep writes into the folder, so that a second sweep refuses instead of mixing files;
+        // taken before anything is read, so that a folder in use says so first, whatever it holds. A folder
+        // that does not exist yet is in use by no one (and a dry run writes nothing, not even a lock file).
+        OutputFolder.Lock lock = !dryRun && Files.isDirectory(out) ? OutputFolder.lock("--out", out, shard) : null;
+        try {
+            return plan(scope, lock);
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    private int plan(List<Task> scope, OutputFolder.Lock held) {
         boolean resuming = resume || resumeFailed;
         SweepFolder.checkDefinition(out, definition, resuming
                 ? "write this sweep elsewhere with --out DIR, or resume that one with its own options"
@@ -51,10 +65,11 @@ record SweepJob(Kernel kernel, SweepDefinition definition, List<Task> tasks, Swe
             DryRun.print(System.out, kernel, scope, plan, shard, tasks.size(), resuming);
             return ExitCodes.OK;
         }
-
+        if (held != null) {
+            return runLocked(scope, logFile, summaryFile, plan, resuming);
+        }
         OutputFolder.create("--out", out);
-        // Held while the sweep writes into the folder: a second sweep into it refuses instead of mixing files.
-        OutputFolder.Lock lock = OutputFolder.lock("--out", out);
+        OutputFolder.Lock lock = OutputFolder.lock("--out", out, shard);
         try {
             return runLocked(scope, logFile, summaryFile, plan, resuming);
         } finally {

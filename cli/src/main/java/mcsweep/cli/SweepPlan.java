@@ -122,10 +122,10 @@ final class SweepPlan {
      * {@code SecureRandom}): traces would not be reproducible, or every task would fail.
      */
     static void checkRng(String option, String rng) {
-        List<String> seedable = Seeds.algorithms();
-        if (!seedable.contains(rng)) {
-            throw new UserError(option + ": '" + rng + "' is not a random generator that a seed determines; choose"
-                    + " one of " + String.join(", ", seedable));
+        try {
+            Seeds.factory(rng); // the one place that knows which algorithms a seed determines
+        } catch (IllegalArgumentException e) {
+            throw new UserError(option + ": " + e.getMessage());
         }
     }
 

@@ -84,7 +84,7 @@ class BadInputTest {
         --timeout 1e300                        | --timeout: 1e+300 is out of range
         --timeout NaN                          | --timeout: NaN is out of range
         --halt later                           | --halt must be never, soon or now
-        --rng Nope                             | unknown random generator 'Nope'
+        --rng Nope                             | --rng: unknown random generator 'Nope'; choose one of
         --rng SecureRandom                     | --rng: random generator 'SecureRandom' is not reproducible from a seed
         --scheme v3                            | --scheme: 'v3' is not a stream scheme; choose one of v1, v2
         --kernel nope                          | --kernel: unknown kernel 'nope'
@@ -173,7 +173,7 @@ class BadInputTest {
         1 1 1 0                 | ITERATIONS: 0 is out of range; iterations must be an integer >= 1
         1 1 1 x                 | ITERATIONS
         1 1 1 100 --replica -1  | --replica: -1 is out of range; replica must be an integer from 0 to 2147483646
-        1 1 1 100 --rng Nope    | --rng: 'Nope' is not a random generator that a seed determines
+        1 1 1 100 --rng Nope    | --rng: unknown random generator 'Nope'
         """)
     void runRejectsBadArguments(String args, String message) {
         List<String> a = new ArrayList<>(List.of("run"));

@@ -41,7 +41,8 @@ class OutputFolderLockTest {
         Process first = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("first.log").toFile()).start();
         try {
-            while (!lockedBy(out, first.pid())) {
+            // Locked, and past its set-up (sweep.toml written, job log opened): from then on it writes nothing.
+            while (!lockedBy(out, first.pid()) || !Files.exists(out.resolve(SweepFiles.JOB_LOG))) {
                 assertThat(first.isAlive()).as("first sweep running").isTrue();
                 Thread.sleep(20);
             }
@@ -58,10 +59,44 @@ class OutputFolderLockTest {
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no chance to unlock
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
-        // The OS dropped the lock with the process: the folder is usable again at once.
-        Cli third = Cli.run(sweep(out, "third_{beta}.csv"));
-        assertThat(third.exitCode()).as(third.err()).isZero();
-        assertThat(out.resolve("third_1.0.csv")).exists();
+        // The OS dropped the lock with the process: the folder is free again at once (a sweep into it now meets
+        // the killed sweep's definition, which is --resume's business, not the lock's).
+        try (OutputFolder.Lock again = OutputFolder.lock("--out", out)) {
+            assertThat(again.isHeld()).isTrue();
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void shardsOfOneSweepShareTheFolderButExcludeTheWholeSweepAndTheirOwnTwin() throws Exception {
+        Path out = dir.resolve("out");
+        // Shard 1 of 2 in another process (a Slurm array element), running long; summaries only.
+        List<String> cmd = List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "sweep", "--beta", "1,2", "--x0", "1", "--h", "1", "--iterations", "4000000000", "--format", "none",
+                "-e", "sequential", "-q", "--shard", "1/2", "--out", out.toString());
+        Process first = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("first.log").toFile()).start();
+        try {
+            Path shardLock = out.resolve(".mcsweep.1-of-2.lock");
+            while (!(Files.exists(shardLock) && Files.readString(shardLock).trim().equals(Long.toString(first.pid())))) {
+                assertThat(first.isAlive()).as("first shard running").isTrue();
+                Thread.sleep(20);
+            }
+            try (OutputFolder.Lock other = OutputFolder.lock("--out", out, Shard.parse("2/2"))) {
+                assertThat(other.isHeld()).as("another shard runs beside it").isTrue();
+            }
+            assertThatThrownBy(() -> OutputFolder.lock("--out", out, Shard.parse("1/2")))
+                    .isInstanceOf(UserError.class).hasMessageContaining("in use by another sweep");
+            assertThatThrownBy(() -> OutputFolder.lock("--out", out))
+                    .isInstanceOf(UserError.class).hasMessageContaining("in use by another sweep");
+        } finally {
+            first.destroyForcibly();
+            assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        try (OutputFolder.Lock whole = OutputFolder.lock("--out", out)) {
+            assertThat(whole.isHeld()).isTrue();
+        }
     }
 
     @Test
