@@ -15,7 +15,8 @@ class MainTest {
     void buildsTheFullModelOnlyForTheSubcommandBeingRun() {
         Map<String, CommandLine> subs = Main.commandLine("sweep", "--iterations", "10").getSubcommands();
 
-        assertThat(subs).containsOnlyKeys("sweep", "run", "executors", "kernels", "help");
+        assertThat(subs).containsOnlyKeys(
+                "sweep", "run", "estimate", "merge", "slurm-script", "executors", "kernels", "help");
         assertThat(subs.get("sweep").getCommandSpec().findOption("--iterations")).isNotNull();
         assertThat(subs.get("sweep").getCommandSpec().userObject()).isInstanceOf(SweepCommand.class);
         assertThat(subs.get("run").getCommandSpec().positionalParameters()).isEmpty();

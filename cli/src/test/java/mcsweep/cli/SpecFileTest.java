@@ -83,7 +83,7 @@ class SpecFileTest {
             {"iterations = \"ten\"\n", "'iterations' must be an integer"},
             {"iterations = 10\n[values]\nbeta = [1, \"x\"]\n", "'x' is not a number"},
             {"iterations = 10\n[execution]\nworkerz = 2\n", "unknown key 'execution.workerz'"},
-            {"iterations = 10\nscheme = \"v0\"\n", "scheme 'v0' is not this mcsweep's seeding scheme"},
+            {"iterations = 10\nscheme = \"v0\"\n", "--scheme: 'v0' is not a stream scheme"},
             {"iterations = = 10\n", "line 1"},
         };
         for (String[] c : cases) {
