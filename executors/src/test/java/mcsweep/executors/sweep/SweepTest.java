@@ -70,7 +70,7 @@ class SweepTest {
             assertThat(y.file().getFileName()).isEqualTo(x.file().getFileName());
             assertThat(Files.mismatch(x.file(), y.file())).isEqualTo(-1L);
         }
-        assertThat(seq.tasks().get(1).file().getFileName()).hasToString("b1.0_m0.5_h1.0_r1.csv");
+        assertThat(seq.tasks().get(1).file().getFileName()).hasToString("b0.5_m0.5_h1.0_r1.csv");
         assertThat(names(a)).hasSize(12).isEqualTo(names(b)); // the traces and nothing else
     }
 
