@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
+import mcsweep.executors.sweep.InvalidSweepException;
 import mcsweep.kernel.Kernels;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -190,7 +191,7 @@ public final class Main implements Runnable {
         @Override
         public int handleExecutionException(Exception e, CommandLine c, ParseResult parsed) {
             PrintWriter err = c.getErr();
-            if (e instanceof UserError) {
+            if (e instanceof UserError || e instanceof InvalidSweepException) {
                 err.println("mcsweep: " + e.getMessage());
                 err.flush();
                 return ExitCodes.USAGE;

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import mcsweep.executors.Task;
+import mcsweep.executors.sweep.SweepPlan;
 import mcsweep.kernel.Kernel;
 import mcsweep.kernel.io.AtomicFile;
 import picocli.CommandLine.Command;

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import mcsweep.executors.ExecutionOptions;
 import mcsweep.executors.SweepExecutors;
 import mcsweep.executors.Task;
+import mcsweep.executors.sweep.SweepPlan;
 import mcsweep.kernel.Kernel;
 import mcsweep.kernel.Kernels;
 import mcsweep.kernel.MetropolisKernel;

@@ -14,10 +14,11 @@ import mcsweep.executors.SweepExecutor;
 import mcsweep.executors.SweepExecutors;
 import mcsweep.executors.Task;
 import mcsweep.executors.command.CommandKernel;
+import mcsweep.executors.sweep.Sweep;
+import mcsweep.executors.sweep.SweepPlan;
 import mcsweep.kernel.Kernel;
 import mcsweep.kernel.Kernels;
 import mcsweep.kernel.MetropolisKernel;
-import mcsweep.kernel.Parameter;
 import mcsweep.kernel.Scheme;
 import mcsweep.kernel.Seeds;
 import picocli.CommandLine.Command;
@@ -160,21 +161,18 @@ final class SweepCommand implements Callable<Integer> {
         SpecOptions.apply(this);
         Kernel kernel = command != null ? commandKernel(command) : kernel(kernelName);
         Map<String, List<Double>> values = values();
-        String tpl = switch (format) {
-            case "csv" -> template != null ? template : FileTemplate.defaultFor(kernel.name(),
-                    kernel.parameters().stream().map(Parameter::name).toList(), replicas > 1);
-            case "npy" -> SpecOptions.npyTemplate(template, replicas);
-            case "none" -> null;
-            default -> throw new UserError("--format: '" + format + "' is not a format; choose csv, npy or none");
-        };
+        SweepPlan.template(kernel, format, template, replicas); // refuses a bad --format before the other options
         SweepExecutor executor = slurm.selected(executorName) ? null : executor(executorName);
         slurm.warnIfIgnored(executorName);
         // Executors that run tasks in processes keep each task's stderr there (only when it wrote some).
         ExecutionOptions options = executionOptions(executorName, workers, chunk, halt, timeout, retries)
                 .withLogDir(out.resolve(SweepFiles.LOGS));
         Scheme streams = scheme(scheme);
-        List<Task> tasks = SweepPlan.tasks(new SweepPlan.Spec(kernel, values, zip, replicas, iterations, seed, rng,
-                out, tpl)).stream().map(t -> t.withScheme(streams)).toList();
+        // The Java API plans the tasks: the command line is a layer over it (job log, resume, shards, summary).
+        Sweep sweep = Sweep.builder(kernel).values(values).zip(zip).replicas(replicas).iterations(iterations)
+                .seed(seed).rng(rng).scheme(streams).out(out).format(format).template(template).build();
+        List<Task> tasks = sweep.tasks();
+        String tpl = sweep.template();
         SweepDefinition definition = SweepDefinition.of(kernel.name(), streams, rng, seed, iterations, zip, replicas,
                 format, tpl, SpecOptions.inKernelOrder(kernel, values));
         if (printSpec) {

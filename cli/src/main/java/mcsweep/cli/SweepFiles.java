@@ -1,61 +1,35 @@
 package mcsweep.cli;
 
 import java.util.List;
-import java.util.regex.Pattern;
+
+import mcsweep.executors.sweep.ReservedNames;
 
 /**
- * The names a sweep itself uses in its output folder, in one place: a trace must never be given one of
- * them (it would overwrite, or be overwritten by, the sweep's own file). Code that adds a file to the
- * output folder adds its name here.
+ * The names a sweep itself uses in its output folder, as the CLI's code spells them; the list itself is
+ * {@link ReservedNames}, next to the planning that refuses templates naming them. Code that adds a file to
+ * the output folder adds its name there.
  */
 public final class SweepFiles {
 
     /** One row per task: the summary. */
-    public static final String SUMMARY = "summary.csv";
+    public static final String SUMMARY = ReservedNames.SUMMARY;
     /** One line per finished task: the durable record that resume and merge read. */
-    public static final String JOB_LOG = "joblog.tsv";
+    public static final String JOB_LOG = ReservedNames.JOB_LOG;
     /** The definition the sweep was made with. */
-    public static final String SPEC = "sweep.toml";
+    public static final String SPEC = ReservedNames.SPEC;
     /** Held (an OS file lock) for a sweep's whole life; see {@link OutputFolder#lock}. */
-    public static final String LOCK = ".mcsweep.lock";
+    public static final String LOCK = ReservedNames.LOCK;
     /** Folder of per-task logs (worker stderr). */
-    public static final String LOGS = "logs";
+    public static final String LOGS = ReservedNames.LOGS;
 
     /** Every reserved name. Names starting with '.' (temporary files, the lock) are reserved as a class. */
-    public static final List<String> RESERVED = List.of(SUMMARY, JOB_LOG, SPEC, LOCK, LOGS);
-    /** Names of the files of shard K of N ({@code --shard K/N}): one instance each, for template checks. */
-    private static final List<String> SHARD_EXAMPLES = List.of("summary.1-of-2.csv", "joblog.1-of-2.tsv");
-    /** Every name of a shard's own files. */
-    private static final Pattern SHARD_FILES = Pattern.compile("(summary\\.[0-9]+-of-[0-9]+\\.csv"
-            + "|joblog\\.[0-9]+-of-[0-9]+\\.tsv)", Pattern.CASE_INSENSITIVE);
+    public static final List<String> RESERVED = ReservedNames.RESERVED;
 
     private SweepFiles() {
     }
 
-    /**
-     * Whether {@code name} (a plain file name) is one the sweep uses itself: a reserved name (compared
-     * ignoring case, for case-insensitive file systems) or a hidden name (temporary files).
-     */
-    public static boolean isReserved(String name) { // hidden names cover the shards' .mcsweep.K-of-N.lock too
-        return name.startsWith(".") || RESERVED.stream().anyMatch(r -> r.equalsIgnoreCase(name))
-                || SHARD_FILES.matcher(name).matches();
-    }
-
-    /**
-     * The first reserved name that some file name matching {@code pattern} could be, or {@code null}.
-     * {@code pattern} is a template turned into a case-insensitive regular expression (see {@link FileTemplate}).
-     */
-    static String reservedMatch(Pattern pattern) {
-        for (String r : RESERVED) {
-            if (pattern.matcher(r).matches()) {
-                return r;
-            }
-        }
-        for (String r : SHARD_EXAMPLES) {
-            if (pattern.matcher(r).matches()) {
-                return r.replace("1-of-2", "K-of-N");
-            }
-        }
-        return null;
+    /** @see ReservedNames#isReserved */
+    public static boolean isReserved(String name) {
+        return ReservedNames.isReserved(name);
     }
 }

@@ -20,6 +20,7 @@ import mcsweep.executors.SweepOutcome;
 import mcsweep.executors.Task;
 import mcsweep.executors.TaskResult;
 import mcsweep.executors.TaskRunner;
+import mcsweep.executors.sweep.SweepPlan;
 import mcsweep.kernel.Kernel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import mcsweep.executors.Task;
+import mcsweep.executors.sweep.FileTemplate;
+import mcsweep.executors.sweep.InvalidSweepException;
+import mcsweep.executors.sweep.SweepPlan;
 import mcsweep.kernel.Kernel;
 import mcsweep.kernel.Kernels;
 import mcsweep.kernel.MetropolisKernel;
@@ -106,7 +109,7 @@ class SweepPlanTest {
 
         assertThat(SweepPlan.tasks(spec(v, false, 1, "{index}_{beta}.csv"), fourTasks)).hasSize(4);
         assertThatThrownBy(() -> SweepPlan.tasks(spec(v, false, 2, "{index}_{beta}.csv"), fourTasks))
-                .isInstanceOf(UserError.class)
+                .isInstanceOf(InvalidSweepException.class)
                 .hasMessageStartingWith("too many tasks: 2 x0 x 1 h x 2 beta x 2 replicas is 8 tasks, which need about")
                 .hasMessageContaining("JAVA_TOOL_OPTIONS=-Xmx");
     }

@@ -1,4 +1,4 @@
-package mcsweep.cli;
+package mcsweep.executors.sweep;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,9 +14,9 @@ import mcsweep.kernel.Numbers;
  * spelled as Python spells floats ({@code 0.5}, {@code 1.0}), so names match the lesson program's.
  *
  * <p>A template is refused when it is not a plain file name, or when any name it can produce is one the
- * sweep uses itself ({@link SweepFiles}): this is decided from the template alone, before any task exists.
+ * sweep uses itself ({@link ReservedNames}): this is decided from the template alone, before any task exists.
  */
-final class FileTemplate {
+public final class FileTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final List<String> BUILT_IN = List.of("iterations", "replica", "index", "seed");
@@ -38,17 +38,23 @@ final class FileTemplate {
     /** Each placeholder: a parameter position, or one of INDEX, REPLICA, ITERATIONS, SEED. */
     private final int[] slots;
 
-    FileTemplate(String template, List<String> params) {
+    /**
+     * @param template the template
+     * @param params   the kernel's parameter names, in declared order
+     * @throws InvalidSweepException if it is not a plain file name, names an unknown placeholder, or can name
+     *                               a file the sweep uses itself
+     */
+    public FileTemplate(String template, List<String> params) {
         this.template = template;
         if (template.isBlank()) {
-            throw new UserError("--template: empty file name template");
+            throw new InvalidSweepException("--template: empty file name template");
         }
         if (template.indexOf('/') >= 0 || template.indexOf('\\') >= 0 || template.startsWith(".")) {
-            throw new UserError("--template: '" + template
+            throw new InvalidSweepException("--template: '" + template
                     + "' must be a plain file name inside --out (no '/', not starting with '.')");
         }
         if (template.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw new UserError("--template: '" + template.replaceAll("\\p{Cntrl}", "?")
+            throw new InvalidSweepException("--template: '" + template.replaceAll("\\p{Cntrl}", "?")
                     + "' contains a control character (such as a newline); file names must not");
         }
         Matcher m = PLACEHOLDER.matcher(template);
@@ -67,7 +73,7 @@ final class FileTemplate {
             if (slot == UNKNOWN) {
                 List<String> known = new ArrayList<>(params);
                 known.addAll(BUILT_IN);
-                throw new UserError("--template: unknown placeholder {" + name + "}; use any of {"
+                throw new InvalidSweepException("--template: unknown placeholder {" + name + "}; use any of {"
                         + String.join("}, {", known) + "}");
             }
             String literal = template.substring(end, m.start());
@@ -81,10 +87,10 @@ final class FileTemplate {
         literals.add(tail);
         regex.append(Pattern.quote(tail));
         slots = slotList.stream().mapToInt(Integer::intValue).toArray();
-        String reserved = SweepFiles.reservedMatch(Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE));
+        String reserved = ReservedNames.reservedMatch(Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE));
         if (reserved != null) {
-            throw new UserError("--template: '" + template + "' can name a trace " + reserved
-                    + ", a name the sweep uses itself; reserved names: " + String.join(", ", SweepFiles.RESERVED)
+            throw new InvalidSweepException("--template: '" + template + "' can name a trace " + reserved
+                    + ", a name the sweep uses itself; reserved names: " + String.join(", ", ReservedNames.RESERVED)
                     + " and names starting with '.'");
         }
     }
@@ -96,7 +102,7 @@ final class FileTemplate {
      * with the lesson's parameters {@code x0}, {@code h}, {@code beta} gets the lesson's names,
      * {@code b{beta}_m{x0}_h{h}.csv}.
      */
-    static String defaultFor(String kernel, List<String> params, boolean replicas) {
+    public static String defaultFor(String kernel, List<String> params, boolean replicas) {
         String base;
         if (params.size() == 3 && params.containsAll(List.of("x0", "h", "beta"))) {
             base = "b{beta}_m{x0}_h{h}";
@@ -112,23 +118,24 @@ final class FileTemplate {
         return base + (replicas ? "_r{replica}" : "") + ".csv";
     }
 
-    String template() {
+    /** @return the template as given */
+    public String template() {
         return template;
     }
 
     /** Longest file name most file systems take (ext4, XFS, APFS, NTFS: 255 bytes or UTF-16 units). */
-    static final int MAX_NAME_BYTES = 255;
+    public static final int MAX_NAME_BYTES = 255;
 
     /**
      * The file name of one task.
      *
-     * @throws UserError if it is longer than {@link #MAX_NAME_BYTES}
+     * @throws InvalidSweepException if it is longer than {@link #MAX_NAME_BYTES}
      */
-    String render(int index, double[] values, long iterations, int replica, long seed) {
+    public String render(int index, double[] values, long iterations, int replica, long seed) {
         String name = format(index, values, iterations, replica, seed);
         // Only long names can be too long; counting UTF-8 bytes costs a copy.
         if (name.length() > MAX_NAME_BYTES / 3 && name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
-            throw new UserError("--template: file name '" + name.substring(0, 40) + "...' is "
+            throw new InvalidSweepException("--template: file name '" + name.substring(0, 40) + "...' is "
                     + name.getBytes(StandardCharsets.UTF_8).length + " bytes long; file names can have at most "
                     + MAX_NAME_BYTES);
         }

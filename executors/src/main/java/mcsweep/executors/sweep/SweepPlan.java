@@ -1,4 +1,4 @@
-package mcsweep.cli;
+package mcsweep.executors.sweep;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +20,12 @@ import mcsweep.kernel.Seeds;
  * <p>Memory: the plan holds the tasks and nothing per task besides (replica numbers are computed from each
  * list's duplicates, file names are checked for clashes through one long per task, dropped before returning). A sweep whose tasks would not fit in this JVM's heap is refused before any is made (see
  * {@link #BYTES_PER_TASK}).
+ *
+ * <p>This is the one planning step of mcsweep: {@link Sweep} and the command line both make their tasks
+ * here. Bad input is an {@link InvalidSweepException} whose message names the option (as the command line
+ * spells it, {@code --iterations}) and what is allowed.
  */
-final class SweepPlan {
+public final class SweepPlan {
 
     /**
      * Heap one task of a running sweep may take: the task itself (its values, its output path), the
@@ -31,34 +35,52 @@ final class SweepPlan {
      * without. Rounded up generously: refusing a sweep that would just fit is better than thrashing for
      * minutes and then failing with an {@link OutOfMemoryError}.
      */
-    static final long BYTES_PER_TASK = 640;
+    public static final long BYTES_PER_TASK = 640;
 
     /** The most tasks one sweep can hold: indices are {@code int}s and Java arrays stop just below 2^31. */
-    static final long MAX_TASKS = Integer.MAX_VALUE - 8;
+    public static final long MAX_TASKS = Integer.MAX_VALUE - 8;
 
     /**
-     * @param values   each parameter's list of values, keyed by parameter name
-     * @param template file name template, or {@code null} to write no traces
+     * What to plan.
+     *
+     * @param kernel     the kernel every task runs
+     * @param values     each parameter's list of values, keyed by parameter name
+     * @param zip        pair the lists element by element instead of taking their product
+     * @param replicas   runs of each combination, with different streams
+     * @param iterations steps per task
+     * @param seed       the sweep seed every task's seed derives from
+     * @param rng        the {@code java.util.random} algorithm
+     * @param out        the folder trace files go into (unused when {@code template} is {@code null})
+     * @param template   file name template, or {@code null} to write no traces
      */
-    record Spec(Kernel kernel, Map<String, List<Double>> values, boolean zip, int replicas, long iterations,
+    public record Spec(Kernel kernel, Map<String, List<Double>> values, boolean zip, int replicas, long iterations,
                 long seed, String rng, Path out, String template) {
     }
 
     private SweepPlan() {
     }
 
-    static List<Task> tasks(Spec spec) {
+    /**
+     * The tasks of {@code spec}, in index order, checked to fit in this JVM's heap.
+     *
+     * @throws InvalidSweepException if the spec has a mistake; nothing is written either way
+     */
+    public static List<Task> tasks(Spec spec) {
         return tasks(spec, Runtime.getRuntime().maxMemory());
     }
 
-    /** @param heap the heap the tasks must fit in, in bytes */
-    static List<Task> tasks(Spec spec, long heap) {
+    /**
+     * The tasks of {@code spec}, checked to fit in {@code heap} bytes.
+     *
+     * @throws InvalidSweepException if the spec has a mistake
+     */
+    public static List<Task> tasks(Spec spec, long heap) {
         Kernel kernel = spec.kernel();
         List<Parameter> params = kernel.parameters();
         List<String> names = params.stream().map(Parameter::name).toList();
         for (String given : spec.values().keySet()) {
             if (!names.contains(given)) {
-                throw new UserError("kernel " + kernel.name() + " has no parameter '" + given + "'; its parameters are "
+                throw new InvalidSweepException("kernel " + kernel.name() + " has no parameter '" + given + "'; its parameters are "
                         + String.join(", ", names));
             }
         }
@@ -67,7 +89,7 @@ final class SweepPlan {
             Parameter p = params.get(i);
             List<Double> list = spec.values().get(p.name());
             if (list == null || list.isEmpty()) {
-                throw new UserError("missing values for " + p.name() + "; give --" + p.name() + " (or -P "
+                throw new InvalidSweepException("missing values for " + p.name() + "; give --" + p.name() + " (or -P "
                         + p.name() + "=...), " + p.description());
             }
             lists[i] = new double[list.size()];
@@ -75,13 +97,13 @@ final class SweepPlan {
                 double v = list.get(j);
                 String problem = p.problem(v);
                 if (problem != null) {
-                    throw new UserError("--" + p.name() + ": " + problem);
+                    throw new InvalidSweepException("--" + p.name() + ": " + problem);
                 }
                 lists[i][j] = v == 0.0 ? 0.0 : v; // -0 is 0: one task, one file name, one seed
             }
         }
-        Limits.ITERATIONS.check("--iterations", spec.iterations());
-        Limits.REPLICAS.check("--replicas", spec.replicas());
+        checkRange("--iterations", "iterations", spec.iterations(), 1, Long.MAX_VALUE);
+        checkRange("--replicas", "replicas", spec.replicas(), 1, Integer.MAX_VALUE);
         checkRng("--rng", spec.rng());
         Combinations combos = spec.zip() ? Combinations.zip(names, lists) : Combinations.product(lists);
         int count = checkSize(names, lists, spec.zip(), combos.size(), spec.replicas(), spec.template() != null, heap);
@@ -121,12 +143,52 @@ final class SweepPlan {
      * Refuses an algorithm that is unknown or whose output a {@code long} seed does not determine (such as
      * {@code SecureRandom}): traces would not be reproducible, or every task would fail.
      */
-    static void checkRng(String option, String rng) {
+    public static void checkRng(String option, String rng) {
         try {
             Seeds.factory(rng); // the one place that knows which algorithms a seed determines
         } catch (IllegalArgumentException e) {
-            throw new UserError(option + ": " + e.getMessage());
+            throw new InvalidSweepException(option + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Refuses a value outside [{@code min}, {@code max}], in the words of the command line's option limits.
+     *
+     * @throws InvalidSweepException naming the option, the value and the range
+     */
+    public static long checkRange(String option, String name, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new InvalidSweepException(option + ": " + value + " is out of range; " + name + " must be "
+                    + (max == Long.MAX_VALUE ? "an integer >= " + min : "an integer from " + min + " to " + max));
+        }
+        return value;
+    }
+
+    /**
+     * The file name template of a sweep in {@code format} ({@code csv}, {@code npy}, or {@code none} for no
+     * traces): {@code template} when given, else the kernel's default ({@link FileTemplate#defaultFor}).
+     *
+     * @return the template, or {@code null} for {@code none}
+     * @throws InvalidSweepException for an unknown format or a template whose extension does not match it
+     */
+    public static String template(Kernel kernel, String format, String template, int replicas) {
+        return switch (format) {
+            case "csv" -> template != null ? template : FileTemplate.defaultFor(kernel.name(),
+                    kernel.parameters().stream().map(Parameter::name).toList(), replicas > 1);
+            case "npy" -> {
+                if (template == null) {
+                    String csv = FileTemplate.defaultFor(kernel.name(),
+                            kernel.parameters().stream().map(Parameter::name).toList(), replicas > 1);
+                    yield csv.substring(0, csv.length() - ".csv".length()) + ".npy";
+                }
+                if (!template.endsWith(".npy")) {
+                    throw new InvalidSweepException("--template: '" + template + "' must end in .npy with --format npy");
+                }
+                yield template;
+            }
+            case "none" -> null;
+            default -> throw new InvalidSweepException("--format: '" + format + "' is not a format; choose csv, npy or none");
+        };
     }
 
     /** Refuses, in one line, a sweep with more tasks than fit; returns the task count. */
@@ -146,13 +208,13 @@ final class SweepPlan {
             shape.append(" x ").append(replicas).append(" replicas");
         }
         if (count > MAX_TASKS) {
-            throw new UserError("too many tasks: " + shape + " is " + (count == Long.MAX_VALUE ? "more than 2^63"
+            throw new InvalidSweepException("too many tasks: " + shape + " is " + (count == Long.MAX_VALUE ? "more than 2^63"
                     : count) + " tasks; one sweep can have at most " + MAX_TASKS + "; split it into smaller sweeps");
         }
         // The file names' keys live only while planning, alongside the tasks.
         long need = count * (BYTES_PER_TASK + (traces ? Long.BYTES : 0));
         if (need > heap) {
-            throw new UserError("too many tasks: " + shape + " is " + count + " tasks, which need about "
+            throw new InvalidSweepException("too many tasks: " + shape + " is " + count + " tasks, which need about "
                     + gigabytes(need) + " of memory, more than the " + gigabytes(heap) + " this JVM may use"
                     + " (about " + heap / BYTES_PER_TASK + " tasks); split the sweep into smaller ones, or give Java"
                     + " more memory (e.g. JAVA_TOOL_OPTIONS=-Xmx" + (need / (1L << 30) + 2) + "g)");
@@ -197,7 +259,7 @@ final class SweepPlan {
             }
         }
         if (bestFirst >= 0) {
-            throw new UserError("--template '" + template.template() + "' names two tasks' files "
+            throw new InvalidSweepException("--template '" + template.template() + "' names two tasks' files "
                     + fileName(tasks[bestSecond]) + " (tasks " + bestFirst + " and " + bestSecond + "); add a"
                     + " placeholder that tells them apart, such as {replica} or {index}");
         }
@@ -300,7 +362,7 @@ final class SweepPlan {
                 int size = lists[i].length;
                 if (size != 1) {
                     if (n != 1 && size != n) {
-                        throw new UserError("--zip: lists differ in length (" + names.get(i) + " has " + size
+                        throw new InvalidSweepException("--zip: lists differ in length (" + names.get(i) + " has " + size
                                 + " values, others " + n + "); give each list the same length, or one value");
                     }
                     n = size;
