@@ -37,10 +37,10 @@ class MainTest {
         Cli help = Cli.run("--help");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).startsWith("Usage: mcsweep [-hV] [COMMAND]")
-                .contains("-V, --version   Print version information and exit.");
-        for (Class<?> c : new Class<?>[] {SweepCommand.class, RunCommand.class, ListCommands.Executors.class,
-            ListCommands.Kernels_.class}) {
+        assertThat(help.out()).startsWith("Usage: mcsweep [-hV] [--kernel-path=JAR]... [COMMAND]")
+                .containsPattern("-V, --version +Print version information and exit.");
+        for (Class<?> c : new Class<?>[] {SweepCommand.class, RunCommand.class, EstimateCommand.class,
+            MergeCommand.class, SlurmScriptCommand.class, ListCommands.Executors.class, ListCommands.Kernels_.class}) {
             Command a = c.getAnnotation(Command.class);
             String line = a.header().length > 0 ? a.header()[0] : a.description()[0];
             assertThat(help.out()).containsPattern("(?m)^  " + a.name() + " +\\Q" + line + "\\E$");

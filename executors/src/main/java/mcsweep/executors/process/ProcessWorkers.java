@@ -69,7 +69,9 @@ final class ProcessWorkers implements ParallelExecutor.Workers {
     private void drive(IntFunction<Slot> slots, int index) {
         Task task = null;
         try (Slot slot = slots.apply(index)) {
-            while ((task = slot.handedOver()) != null || (task = queue.next()) != null) {
+            // Once processes are being killed (a signal's shutdown hook may get there before the consumer marks
+            // the run stopping), take no new task: those are not started, not cancelled (skipRest below).
+            while ((task = slot.handedOver()) != null || (!processes.killing() && (task = queue.next()) != null)) {
                 runWithRetries(slot, task);
                 task = null;
             }
