@@ -16,7 +16,7 @@ final class OptionEffects {
     private static final Map<String, Set<String>> USED_BY = Map.of(
             "--workers", Set.of("threads", "forkjoin", "virtual", "process", "pool"),
             "--chunk", Set.of("threads", "forkjoin", "virtual", "pool"),
-            "--timeout", Set.of("process", "pool"),
+            "--timeout", Set.of("sequential", "threads", "forkjoin", "virtual", "process", "pool"),
             "--retries", Set.of("process", "pool"));
     private static final Set<String> BUILT_IN = Set.of("sequential", "threads", "forkjoin", "virtual", "process", "pool");
 

@@ -118,7 +118,7 @@ final class SweepCommand implements Callable<Integer> {
     String halt;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "per-task time limit, 0.001 to 1e+07 seconds, for executors that run tasks in processes")
+            description = "per-task time limit, 0.001 to 1e+07 seconds, under every executor (in-JVM tasks stop at their next block)")
     Double timeout;
 
     @Option(names = "--retries", paramLabel = "N", defaultValue = "0",

@@ -30,8 +30,8 @@ class SweepOptionsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-        sequential | true  | true  | true  | true  | --workers,--chunk,--timeout,--retries
-        threads    | true  | true  | true  | true  | --timeout,--retries
+        sequential | true  | true  | true  | true  | --workers,--chunk,--retries
+        threads    | true  | true  | true  | true  | --retries
         forkjoin   | true  | true  | false | false | ''
         virtual    | false | false | false | true  | --retries
         process    | true  | true  | true  | true  | --chunk
