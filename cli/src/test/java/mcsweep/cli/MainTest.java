@@ -43,7 +43,8 @@ class MainTest {
             MergeCommand.class, SlurmScriptCommand.class, ListCommands.Executors.class, ListCommands.Kernels_.class}) {
             Command a = c.getAnnotation(Command.class);
             String line = a.header().length > 0 ? a.header()[0] : a.description()[0];
-            assertThat(help.out()).containsPattern("(?m)^  " + a.name() + " +\\Q" + line + "\\E$");
+            // Long headers wrap at the usage width: compare with runs of white space folded.
+            assertThat(help.out().replaceAll("\\s+", " ")).contains(" " + a.name() + " " + line.replaceAll("\\s+", " "));
         }
         assertThat(help.out()).containsPattern("(?m)^  help +Display help information about the specified command.$");
     }
