@@ -18,7 +18,9 @@ import java.util.Map;
 final class GateCheck {
 
     /** The smallest tolerance given to any figure: a quiet machine still drifts this much between runs. */
-    static final double MIN_TOLERANCE = 0.10;
+    // A floor from what this 2-core shared machine showed in one quiet recording (3 runs at 14:45 on
+    // 2026-11-26): single runs of jvm.start and scan.forkjoin fell 21-33% from their medians.
+    static final double MIN_TOLERANCE = 0.25;
 
     /**
      * Tolerance = this many times the typical distance of one run from the median (the median of those

@@ -51,8 +51,8 @@ class GateCheckTest {
         assertThat(GateCheck.tolerance(runs)).isCloseTo(0.3, within(1e-12));
         // One wild run (a load spike) does not widen the tolerance: the re-measurement absorbs such runs.
         assertThat(GateCheck.tolerance(List.of(10.0, 11.0, 9.0, 10.0, 80.0))).isCloseTo(0.3, within(1e-12));
-        assertThat(GateCheck.tolerance(List.of(10.0, 10.1, 9.9, 10.0, 10.2))).isCloseTo(0.10, within(1e-12));
-        assertThat(GateCheck.tolerance(List.of(10.0, 10.4, 9.6, 10.4, 9.6))).isCloseTo(0.15, within(1e-12)); // 12% -> 15%
+        assertThat(GateCheck.tolerance(List.of(10.0, 10.1, 9.9, 10.0, 10.2))).isCloseTo(GateCheck.MIN_TOLERANCE, within(1e-12));
+        assertThat(GateCheck.tolerance(List.of(10.0, 12.0, 8.0, 12.0, 8.0))).isCloseTo(0.60, within(1e-12)); // 3 x 20%
         assertThat(GateCheck.tolerance(List.of(10.0, 12.0))).isEqualTo(GateCheck.SINGLE_RUN_TOLERANCE);
     }
 
