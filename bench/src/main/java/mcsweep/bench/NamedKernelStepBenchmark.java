@@ -1,7 +1,6 @@
 package mcsweep.bench;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
@@ -34,7 +33,7 @@ import mcsweep.kernel.io.CsvTraceWriter;
  * breaks the built-in kernel's step down by generator.)
  *
  * <p>Not fooled by dead-code elimination: the kernel's {@link Summary} is returned to JMH, and the CSV
- * bytes leave through {@link CountingStream}, whose count goes to a {@link Blackhole}.
+ * bytes leave through {@link KernelStepBenchmark.CountingStream}, whose count goes to a {@link Blackhole}.
  * The generator's state carries over between invocations, so no two replay the same stream.
  */
 @State(Scope.Thread)
@@ -60,7 +59,7 @@ public class NamedKernelStepBenchmark {
     private Kernel k;
     private double[] params;
     private RandomGenerator generator;
-    private final CountingStream out = new CountingStream();
+    private final KernelStepBenchmark.CountingStream out = new KernelStepBenchmark.CountingStream();
 
     @Setup
     public void setup() {
@@ -84,25 +83,5 @@ public class NamedKernelStepBenchmark {
         csv.flush();
         bh.consume(out.bytes + out.last);
         return s;
-    }
-
-    /** Discards bytes, but remembers how many and the last one, so that the writer's output is used. */
-    static final class CountingStream extends OutputStream {
-        long bytes;
-        int last;
-
-        @Override
-        public void write(int b) {
-            bytes++;
-            last = b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            if (len > 0) {
-                bytes += len;
-                last = b[off + len - 1];
-            }
-        }
     }
 }

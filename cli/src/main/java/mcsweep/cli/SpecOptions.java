@@ -98,17 +98,6 @@ final class SpecOptions {
         }
     }
 
-    /** The default npy template, or the user's, which must end in {@code .npy} (the format follows it). */
-    static String npyTemplate(String template, int replicas) {
-        if (template == null) {
-            return replicas > 1 ? "b{beta}_m{x0}_h{h}_r{replica}.npy" : "b{beta}_m{x0}_h{h}.npy";
-        }
-        if (!template.endsWith(".npy")) {
-            throw new UserError("--template: '" + template + "' must end in .npy with --format npy");
-        }
-        return template;
-    }
-
     /** {@code values} in the kernel's declared parameter order. */
     static Map<String, List<Double>> inKernelOrder(Kernel kernel, Map<String, List<Double>> values) {
         Map<String, List<Double>> ordered = new LinkedHashMap<>();
