@@ -45,6 +45,29 @@ public final class MetropolisKernel implements Kernel {
             "iterations", "acceptance", "acceptance_err", "mean_x", "mean_x_err",
             "mean_x2", "mean_x2_err", "exact_x2", "deviation");
 
+    private final boolean vector;
+
+    /**
+     * The kernel as sweeps load it: scheme {@code v2}'s bulk pass uses the Vector API if
+     * {@link VectorSupport#enabled()} ({@code -Dmcsweep.vector=true} and the module present).
+     */
+    public MetropolisKernel() {
+        this(VectorSupport.enabled());
+    }
+
+    /**
+     * @param vector whether scheme {@code v2}'s bulk pass uses the Vector API; ignored (scalar) if the JVM
+     *               lacks {@code jdk.incubator.vector}. Either way the results are the same, bit for bit.
+     */
+    public MetropolisKernel(boolean vector) {
+        this.vector = vector && VectorSupport.available();
+    }
+
+    /** Whether this kernel's scheme {@code v2} runs its bulk pass with the Vector API. */
+    public boolean vectorised() {
+        return vector;
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -83,7 +106,7 @@ public final class MetropolisKernel implements Kernel {
         if (iterations < 0) {
             throw new IllegalArgumentException("iterations must be >= 0: " + iterations);
         }
-        Run run = new Run(params, iterations);
+        Run run = new Run(params, iterations, vector);
         sink.begin(COLUMNS);
         for (long done = 0; done < iterations; ) {
             final int n = (int) Math.min(run.xs.length, iterations - done);
@@ -115,11 +138,14 @@ public final class MetropolisKernel implements Kernel {
         final BatchMeans accepted;
         final BatchMeans meanX;
         final BatchMeans meanX2;
+        final boolean vector;
         double[] ds;              // v2 scratch: each step's displacement and threshold, drawn ahead
         double[] ws;
+        V2Bulk bulk;
         double x;
 
-        Run(double[] params, long iterations) {
+        Run(double[] params, long iterations, boolean vector) {
+            this.vector = vector;
             this.x = params[X0];
             this.h = params[H];
             this.beta = params[BETA];
@@ -162,23 +188,26 @@ public final class MetropolisKernel implements Kernel {
         }
 
         /**
-         * Scheme v2. The draws do not depend on x, so they are made for the whole block first, together
-         * with everything computable from them (the logarithm above all); what is left on the chain is a
-         * product, a comparison and a select per step, with the statistics folded into the same pass.
+         * Scheme v2, in three passes over the block, each at its own best speed: the draws (the generator's
+         * throughput), then everything computable from them ({@link V2Bulk}: the logarithm above all, with
+         * the Vector API if asked), then the chain, which is left a product, a comparison and a select per
+         * step, with the statistics folded into the same pass. Fusing draws and chain into one loop was
+         * slower (the chain's mispredicted select flushes the draws in flight), and so were sub-blocks
+         * sized for L1: measured in KernelStepBenchmark's history, see the README.
          */
         void blockV2(int n, RandomGenerator rng) {
             if (ds == null) {
                 ds = new double[xs.length];
                 ws = new double[xs.length];
+                bulk = vector ? V2Bulk.vector() : V2Bulk.SCALAR;
             }
             final double[] ds = this.ds;
             final double[] ws = this.ws;
             for (int i = 0; i < n; i++) {
-                double d = h * (lo + width * rng.nextDouble());
-                double e = -Ln.ofUniform(rng.nextDouble());
-                ds[i] = d;
-                ws[i] = e * halfInvBeta - 0.5 * (d * d);
+                ds[i] = rng.nextDouble(); // U1, then U2: the stream's order
+                ws[i] = rng.nextDouble();
             }
+            bulk.apply(ds, ws, n, h, lo, width, halfInvBeta);
             double x = this.x;
             for (int i = 0; i < n; ) {
                 // Up to the next batch boundary: all three statistics have the same batches.
