@@ -188,12 +188,12 @@ public final class MetropolisKernel implements Kernel {
         }
 
         /**
-         * Scheme v2, in three passes over the block, each at its own best speed: the draws (the generator's
-         * throughput), then everything computable from them ({@link V2Bulk}: the logarithm above all, with
+         * Scheme v2, in three passes over the block, each at its own best speed: the draws (bound by the
+         * generator), then everything computable from them ({@link V2Bulk}: the logarithm above all, with
          * the Vector API if asked), then the chain, which is left a product, a comparison and a select per
-         * step, with the statistics folded into the same pass. Fusing draws and chain into one loop was
-         * slower (the chain's mispredicted select flushes the draws in flight), and so were sub-blocks
-         * sized for L1: measured in KernelStepBenchmark's history, see the README.
+         * step, with the statistics folded into the same pass. Tried and not kept (no gain measured): one
+         * fused loop of draws and chain (slower: a mispredicted select discards the draws in flight),
+         * sub-blocks sized for L1, and branch-free selects through a {@code long} mask.
          */
         void blockV2(int n, RandomGenerator rng) {
             if (ds == null) {
@@ -203,10 +203,7 @@ public final class MetropolisKernel implements Kernel {
             }
             final double[] ds = this.ds;
             final double[] ws = this.ws;
-            for (int i = 0; i < n; i++) {
-                ds[i] = rng.nextDouble(); // U1, then U2: the stream's order
-                ws[i] = rng.nextDouble();
-            }
+            bulk.draw(rng, ds, ws, n);
             bulk.apply(ds, ws, n, h, lo, width, halfInvBeta);
             double x = this.x;
             for (int i = 0; i < n; ) {
@@ -220,7 +217,7 @@ public final class MetropolisKernel implements Kernel {
                     final double d = ds[i];
                     // x'^2 - x^2 <= E/beta  <=>  x*d <= E/(2 beta) - d^2/2; the right side is ws[i].
                     final boolean accept = x * d <= ws[i];
-                    x = accept ? x + d : x; // a select, not a branch: accept is a coin flip
+                    x = accept ? x + d : x; // branch-free forms (a long mask) measured no faster
                     final int a = accept ? 1 : 0;
                     xs[i] = x;
                     acc[i] = (byte) a;

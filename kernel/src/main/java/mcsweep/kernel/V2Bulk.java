@@ -1,17 +1,32 @@
 package mcsweep.kernel;
 
+import java.util.random.RandomGenerator;
+
 /**
- * Scheme {@code v2}'s bulk pass over a block, between drawing and the chain: each step's two uniforms in,
- * its displacement {@code d = h * (lo + width * U1)} and threshold
- * {@code w = -ln(U2) * halfInvBeta - 0.5 * (d * d)} out, in place ({@code ds[i]} holds {@code U1} and
- * becomes {@code d}, {@code ws[i]} holds {@code U2} and becomes {@code w}). Nothing here depends on the
- * chain, so it runs at the CPU's throughput rather than its latency.
+ * Scheme {@code v2}'s work on a block before the chain: {@link #draw} the block's uniforms, then
+ * {@link #apply}: each step's displacement {@code d = h * (lo + width * U1)} and threshold
+ * {@code w = -ln(U2) * halfInvBeta - 0.5 * (d * d)}, in place ({@code ds[i]} holds {@code U1} and becomes
+ * {@code d}, {@code ws[i]} holds {@code U2} and becomes {@code w}). Nothing here depends on the chain, so
+ * it runs at the CPU's throughput rather than its latency. Not thread-safe: one per task run.
  *
  * <p>Two implementations give the same bits: {@link #SCALAR}, and {@link VectorBulk} with the Vector API
  * ({@link #vector()}), which evaluates the same {@code + - *} in the same order lane by lane.
  */
 interface V2Bulk {
 
+    /**
+     * Draws {@code n} steps' uniforms, {@code U1} into {@code ds[i]} and {@code U2} into {@code ws[i]},
+     * in the stream's order ({@code U1, U2} of step 0, then of step 1, ...). Call before {@link #apply}
+     * with the same {@code n}: an implementation may note what it needs from the draws as they are made.
+     */
+    default void draw(RandomGenerator rng, double[] ds, double[] ws, int n) {
+        for (int i = 0; i < n; i++) {
+            ds[i] = rng.nextDouble();
+            ws[i] = rng.nextDouble();
+        }
+    }
+
+    /** Turns the uniforms of the last {@link #draw} into displacements and thresholds. */
     void apply(double[] ds, double[] ws, int n, double h, double lo, double width, double halfInvBeta);
 
     /** The scalar pass: the definition, as {@link MetropolisReference} spells it step by step. */

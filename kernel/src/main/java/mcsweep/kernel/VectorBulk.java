@@ -1,10 +1,11 @@
 package mcsweep.kernel;
 
+import java.util.random.RandomGenerator;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -16,18 +17,38 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorBulk implements V2Bulk {
 
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    // As many int lanes as D has double lanes: the table indices for the gathers.
-    private static final VectorSpecies<Integer> I =
-            VectorSpecies.of(int.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
     private static final double THIRD = 1.0 / 3; // the constant javac folds in Ln.ofUniform
 
-    private final int[] index = new int[D.length()]; // gathers take their indices from an array
+    // Each step's two table entries for ln(U2), looked up while drawing: vector gathers (fromArray with an
+    // index map) measured slower than the whole scalar pass here (microcode mitigations make them slow on
+    // many Intel CPUs), and a separate scalar lookup loop cost more than lookups hidden among the draws.
+    private double[] inverses = new double[0];
+    private double[] logCentres = new double[0];
+
+    @Override
+    public void draw(RandomGenerator rng, double[] ds, double[] ws, int n) {
+        if (inverses.length < n) {
+            inverses = new double[n];
+            logCentres = new double[n];
+        }
+        final double[] inverses = this.inverses;
+        final double[] logCentres = this.logCentres;
+        for (int i = 0; i < n; i++) {
+            ds[i] = rng.nextDouble();
+            final double u = rng.nextDouble();
+            ws[i] = u;
+            final int j = (int) (Double.doubleToRawLongBits(u) >>> (52 - Ln.TABLE_BITS)) & (Ln.SIZE - 1);
+            inverses[i] = Ln.INVERSE[j];
+            logCentres[i] = Ln.LOG_CENTRE[j];
+        }
+    }
 
     @Override
     public void apply(double[] ds, double[] ws, int n, double h, double lo, double width, double halfInvBeta) {
         final int lanes = D.length();
         final int bound = D.loopBound(n);
-        final int[] index = this.index;
+        final double[] inverses = this.inverses;
+        final double[] logCentres = this.logCentres;
         int i = 0;
         for (; i < bound; i += lanes) {
             DoubleVector d = DoubleVector.fromArray(D, ds, i).mul(width).add(lo).mul(h);
@@ -36,10 +57,8 @@ final class VectorBulk implements V2Bulk {
             // Ln.ofUniform, lane by lane.
             DoubleVector e = bits.lanewise(VectorOperators.LSHR, 52).or(Ln.EXPONENT_BIAS_BITS)
                     .reinterpretAsDoubles().sub(Ln.EXPONENT_OFFSET);
-            bits.lanewise(VectorOperators.LSHR, 52 - Ln.TABLE_BITS).and(Ln.SIZE - 1)
-                    .convertShape(VectorOperators.L2I, I, 0).reinterpretAsInts().intoArray(index, 0);
-            DoubleVector inverse = DoubleVector.fromArray(D, Ln.INVERSE, 0, index, 0);
-            DoubleVector logCentre = DoubleVector.fromArray(D, Ln.LOG_CENTRE, 0, index, 0);
+            DoubleVector inverse = DoubleVector.fromArray(D, inverses, i);
+            DoubleVector logCentre = DoubleVector.fromArray(D, logCentres, i);
             DoubleVector m = bits.and(Ln.FRACTION).or(Ln.ONE).reinterpretAsDoubles();
             DoubleVector r = m.mul(inverse).sub(1.0);
             DoubleVector p = r.mul(0.2).add(-0.25).mul(r).add(THIRD).mul(r).add(-0.5).mul(r).add(1.0).mul(r);

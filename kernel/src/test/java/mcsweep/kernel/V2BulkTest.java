@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,12 +26,51 @@ class V2BulkTest {
         return u;
     }
 
+    /** A generator whose nextDouble() returns u1[0], u2[0], u1[1], u2[1], ...: U1 and U2 of each step. */
+    private static RandomGenerator replaying(double[] u1, double[] u2) {
+        return new RandomGenerator() {
+            int next;
+
+            @Override
+            public double nextDouble() {
+                int i = next++;
+                return (i & 1) == 0 ? u1[i >> 1] : u2[i >> 1];
+            }
+
+            @Override
+            public long nextLong() {
+                throw new UnsupportedOperationException("only nextDouble is replayed");
+            }
+        };
+    }
+
+    /** Draws u1, u2 through {@code bulk} (as the kernel does) and applies it; {d, w} after. */
+    private static double[][] run(V2Bulk bulk, double[] u1, double[] u2, int n, double h, double beta) {
+        double[] ds = new double[n + 5], ws = new double[n + 5];
+        Arrays.fill(ds, 42.0);
+        Arrays.fill(ws, 43.0);
+        bulk.draw(replaying(u1, u2), ds, ws, n);
+        bulk.apply(ds, ws, n, h, -h, 2 * h, 0.5 / beta);
+        return new double[][] {ds, ws};
+    }
+
+    @Test
+    void drawingTakesU1ThenU2OfEachStep() {
+        double[] u1 = uniforms(50, 1), u2 = uniforms(50, 2);
+        for (V2Bulk bulk : new V2Bulk[] {V2Bulk.SCALAR, V2Bulk.vector()}) {
+            double[] ds = new double[50], ws = new double[50];
+            bulk.draw(replaying(u1, u2), ds, ws, 50);
+            assertThat(ds).isEqualTo(u1);
+            assertThat(ws).isEqualTo(u2);
+        }
+    }
+
     @Test
     void theScalarPassIsTheReferenceLoopsArithmetic() {
         double h = 1.5, lo = -h, width = 2 * h, halfInvBeta = 0.5 / 0.7;
-        double[] ds = uniforms(1000, 1), ws = uniforms(1000, 2);
-        double[] u1 = ds.clone(), u2 = ws.clone();
-        V2Bulk.SCALAR.apply(ds, ws, 1000, h, lo, width, halfInvBeta);
+        double[] u1 = uniforms(1000, 1), u2 = uniforms(1000, 2);
+        double[][] out = run(V2Bulk.SCALAR, u1, u2, 1000, h, 0.7);
+        double[] ds = out[0], ws = out[1];
         for (int i = 0; i < 1000; i++) {
             double d = h * (lo + width * u1[i]);
             assertThat(ds[i]).isEqualTo(d);
@@ -49,23 +89,22 @@ class V2BulkTest {
             // Lengths around the lane count (the scalar tail) and a whole block.
             for (int n : new int[] {0, 1, 7, 8, 9, 15, 16, 17, 63, 100, 8192}) {
                 double[] u1 = uniforms(n, n + 10), u2 = uniforms(n, n + 20);
-                double[] ds = u1.clone(), ws = u2.clone(), dv = u1.clone(), wv = u2.clone();
-                V2Bulk.SCALAR.apply(ds, ws, n, h, -h, 2 * h, 0.5 / beta);
-                vector.apply(dv, wv, n, h, -h, 2 * h, 0.5 / beta);
-                assertThat(bits(dv)).as("d, h=%s beta=%s n=%s", h, beta, n).isEqualTo(bits(ds));
-                assertThat(bits(wv)).as("w, h=%s beta=%s n=%s", h, beta, n).isEqualTo(bits(ws));
+                double[][] scalar = run(V2Bulk.SCALAR, u1, u2, n, h, beta);
+                double[][] vectored = run(vector, u1, u2, n, h, beta); // one instance, reused as a kernel does
+                assertThat(bits(vectored[0])).as("d, h=%s beta=%s n=%s", h, beta, n).isEqualTo(bits(scalar[0]));
+                assertThat(bits(vectored[1])).as("w, h=%s beta=%s n=%s", h, beta, n).isEqualTo(bits(scalar[1]));
             }
         }
     }
 
     @Test
-    void theVectorPassLeavesTheArraysBeyondNAlone() {
-        double[] ds = uniforms(40, 3), ws = uniforms(40, 4);
-        double[] d0 = ds.clone(), w0 = ws.clone();
-        V2Bulk.vector().apply(ds, ws, 21, 1, -1, 2, 0.5);
-        assertThat(Arrays.copyOfRange(ds, 21, 40)).isEqualTo(Arrays.copyOfRange(d0, 21, 40));
-        assertThat(Arrays.copyOfRange(ws, 21, 40)).isEqualTo(Arrays.copyOfRange(w0, 21, 40));
-        assertThat(ds[20]).isNotEqualTo(d0[20]);
+    void bothPassesLeaveTheArraysBeyondNAlone() {
+        for (V2Bulk bulk : new V2Bulk[] {V2Bulk.SCALAR, V2Bulk.vector()}) {
+            double[][] out = run(bulk, uniforms(21, 3), uniforms(21, 4), 21, 1, 1);
+            assertThat(Arrays.copyOfRange(out[0], 21, 26)).containsOnly(42.0);
+            assertThat(Arrays.copyOfRange(out[1], 21, 26)).containsOnly(43.0);
+            assertThat(out[0][20]).isNotEqualTo(42.0);
+        }
     }
 
     private static long[] bits(double[] a) {
