@@ -191,9 +191,9 @@ public final class MetropolisKernel implements Kernel {
          * Scheme v2, in three passes over the block, each at its own best speed: the draws (bound by the
          * generator), then everything computable from them ({@link V2Bulk}: the logarithm above all, with
          * the Vector API if asked), then the chain, which is left a product, a comparison and a select per
-         * step, with the statistics folded into the same pass. Tried and not kept (no gain measured): one
-         * fused loop of draws and chain (slower: a mispredicted select discards the draws in flight),
-         * sub-blocks sized for L1, and branch-free selects through a {@code long} mask.
+         * step (two steps at a time, without a branch), with the statistics folded into the same pass.
+         * Tried and not kept: one fused loop of draws and chain (slower: a mispredicted select discards
+         * the draws in flight), and sub-blocks sized for L1 (no gain).
          */
         void blockV2(int n, RandomGenerator rng) {
             if (ds == null) {
@@ -213,11 +213,49 @@ public final class MetropolisKernel implements Kernel {
                 double sx = meanX.sum(), bx = meanX.batchSum();
                 double sx2 = meanX2.sum(), bx2 = meanX2.batchSum();
                 int accepts = 0;
-                for (; i < end; i++) {
+                // Two steps at a time, without a branch: step i+1 is tested for both outcomes of step i
+                // and every candidate state computed from x at once, then selected through bit masks, so
+                // the chain waits on one product and one comparison per two steps, and no mispredicted
+                // branch (accept is a coin flip) throws work away. The same operations on the same
+                // values as one step at a time, so the same bits.
+                for (; i + 1 < end; i += 2) {
+                    final double d0 = ds[i];
+                    final double d1 = ds[i + 1];
+                    final double w1 = ws[i + 1];
+                    final double y = x + d0; // the state after step i if it is accepted
+                    final int a0 = x * d0 <= ws[i] ? 1 : 0;
+                    final int ifRejected = x * d1 <= w1 ? 1 : 0;
+                    final int ifAccepted = y * d1 <= w1 ? 1 : 0;
+                    final int a1 = (ifAccepted & a0) | (ifRejected & (a0 ^ 1));
+                    final long m0 = -(long) a0;
+                    final long m1 = -(long) a1;
+                    final long xb = Double.doubleToRawLongBits(x);
+                    final long zb = Double.doubleToRawLongBits(x + d1);
+                    final long x1b = xb ^ ((xb ^ Double.doubleToRawLongBits(y)) & m0);                // a0 ? y : x
+                    final long nb = zb ^ ((zb ^ Double.doubleToRawLongBits(y + d1)) & m0);            // x1 + d1
+                    final double x1 = Double.longBitsToDouble(x1b);
+                    x = Double.longBitsToDouble(x1b ^ ((x1b ^ nb) & m1));                            // a1 ? x1 + d1 : x1
+                    xs[i] = x1;
+                    xs[i + 1] = x;
+                    acc[i] = (byte) a0;
+                    acc[i + 1] = (byte) a1;
+                    accepts += a0 + a1;
+                    sx += x1;
+                    bx += x1;
+                    final double x12 = x1 * x1;
+                    sx2 += x12;
+                    bx2 += x12;
+                    sx += x;
+                    bx += x;
+                    final double x22 = x * x;
+                    sx2 += x22;
+                    bx2 += x22;
+                }
+                for (; i < end; i++) { // an odd step left over
                     final double d = ds[i];
                     // x'^2 - x^2 <= E/beta  <=>  x*d <= E/(2 beta) - d^2/2; the right side is ws[i].
                     final boolean accept = x * d <= ws[i];
-                    x = accept ? x + d : x; // branch-free forms (a long mask) measured no faster
+                    x = accept ? x + d : x;
                     final int a = accept ? 1 : 0;
                     xs[i] = x;
                     acc[i] = (byte) a;
