@@ -41,11 +41,8 @@ import mcsweep.kernel.io.CsvTraceWriter;
  *     with {@code csv}, the writer as it was before, a {@link Double#toString} per value
  *     ({@link ToStringCsvWriter}). The "before" of the before/after table.
  * <li>{@code naiveV2}: the naive v2 loop, which the fast v2 loop must match bit for bit.
- * <li>{@code stepV2Before}: the fast v2 loop as it was before issue 12's rewrite ({@link V2LoopBefore}),
- *     the "before" of that rewrite's before/after table, with the CSV writer of today.
- * <li>{@code stepVector}: {@code step} with the Vector API bulk pass ({@code new MetropolisKernel(true)},
- *     in a JVM started with {@code --add-modules jdk.incubator.vector}); the same bits as {@code step}.
  * </ul>
+ * The v2 loop before its rework and the Vector API path are in {@link KernelV2LoopBenchmark}.
  * Where a step's time goes: {@link KernelBaselineBenchmark} times its parts (the generator, {@code exp},
  * the logarithm, the formatter) alone.
  *
@@ -73,7 +70,6 @@ public class KernelStepBenchmark {
     String sink;
 
     private Kernel kernel;
-    private final Kernel vectorKernel = new MetropolisKernel(true);
     private RandomGenerator generator;
     private final double[] params = {0.5, 1.0, 1.0}; // x0, h, beta: the lesson's (beta, x0) = (1, 0.5)
     private final CountingStream out = new CountingStream();
@@ -97,29 +93,6 @@ public class KernelStepBenchmark {
     @OperationsPerInvocation(STEPS)
     public Summary stepV1(Blackhole bh) throws IOException, InterruptedException {
         return run(Scheme.V1, bh);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(STEPS)
-    @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-    public Summary stepVector(Blackhole bh) throws IOException, InterruptedException {
-        if (!((MetropolisKernel) vectorKernel).vectorised()) {
-            throw new IllegalStateException("the Vector API module is missing from this JVM");
-        }
-        return run(vectorKernel, Scheme.V2, bh);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(STEPS)
-    public Summary stepV2Before(Blackhole bh) throws IOException {
-        if (sink.equals("none")) {
-            return V2LoopBefore.run(params, STEPS, generator, TraceSink.NONE);
-        }
-        CsvTraceWriter csv = new CsvTraceWriter(out);
-        Summary s = V2LoopBefore.run(params, STEPS, generator, csv);
-        csv.flush();
-        bh.consume(out.bytes + out.last);
-        return s;
     }
 
     @Benchmark
@@ -149,10 +122,6 @@ public class KernelStepBenchmark {
     }
 
     private Summary run(Scheme scheme, Blackhole bh) throws IOException, InterruptedException {
-        return run(kernel, scheme, bh);
-    }
-
-    private Summary run(Kernel kernel, Scheme scheme, Blackhole bh) throws IOException, InterruptedException {
         if (sink.equals("none")) {
             return kernel.run(params, STEPS, generator, TraceSink.NONE, scheme);
         }

@@ -13,7 +13,7 @@ import mcsweep.kernel.TraceSink;
 
 /**
  * The scheme v2 kernel loop as it was before the kernel's three-pass rewrite (issue 12), kept verbatim,
- * with the logarithm as it was then: the "before" of {@link KernelStepBenchmark#stepV2Before}. Draws and
+ * with the logarithm as it was then: the "before" of {@link KernelV2LoopBenchmark#before}. Draws and
  * logarithms were made in one pass, the logarithm's exponent converted from an {@code int}, then the chain.
  * Same bits as the kernel (the kernel's tests prove the kernel equals the naive reference; this is the
  * older fast loop, only timed).
