@@ -107,6 +107,17 @@ public class KernelBaselineBenchmark {
         return s;
     }
 
+    /** {@link Ln#ofUniform} as it was before issue 12 ({@link V2LoopBefore#ln}): the same bits, slower. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double lnOfUniformBefore() {
+        double s = 0;
+        for (int i = 0; i < N; i++) {
+            s += V2LoopBefore.ln(uniforms[i]);
+        }
+        return s;
+    }
+
     @Benchmark
     @OperationsPerInvocation(N)
     public int shortestDouble() {

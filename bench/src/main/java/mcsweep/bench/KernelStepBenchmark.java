@@ -42,6 +42,7 @@ import mcsweep.kernel.io.CsvTraceWriter;
  *     ({@link ToStringCsvWriter}). The "before" of the before/after table.
  * <li>{@code naiveV2}: the naive v2 loop, which the fast v2 loop must match bit for bit.
  * </ul>
+ * The v2 loop before its rework and the Vector API path are in {@link KernelV2LoopBenchmark}.
  * Where a step's time goes: {@link KernelBaselineBenchmark} times its parts (the generator, {@code exp},
  * the logarithm, the formatter) alone.
  *

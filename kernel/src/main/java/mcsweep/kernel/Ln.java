@@ -19,13 +19,18 @@ package mcsweep.kernel;
 public final class Ln {
 
     static final int TABLE_BITS = 7;
-    private static final int SIZE = 1 << TABLE_BITS;
-    private static final double[] INVERSE = new double[SIZE];   // 1/c_j, rounded
-    private static final double[] LOG_CENTRE = new double[SIZE]; // -ln(INVERSE[j]), for the rounded inverse
+    static final int SIZE = 1 << TABLE_BITS;
+    // Package-private for VectorThresholds, which must compute the same bits from the same tables.
+    static final double[] INVERSE = new double[SIZE];   // 1/c_j, rounded
+    static final double[] LOG_CENTRE = new double[SIZE]; // -ln(INVERSE[j]), for the rounded inverse
     // ln 2 rounded to a double (0x1.62e42fefa39efp-1).
-    private static final double LN2 = 0.6931471805599453;
-    private static final long FRACTION = 0x000F_FFFF_FFFF_FFFFL;
-    private static final long ONE = 0x3FF0_0000_0000_0000L;
+    static final double LN2 = 0.6931471805599453;
+    static final long FRACTION = 0x000F_FFFF_FFFF_FFFFL;
+    static final long ONE = 0x3FF0_0000_0000_0000L;
+    // The biased exponent k (0..4095 with the sign bit) placed in a double's fraction: 2^52 + k, exactly.
+    static final long EXPONENT_BIAS_BITS = 0x4330_0000_0000_0000L;
+    // 2^52 + 1023: subtracted from 2^52 + k it leaves k - 1023 exactly, the same value as (double) (k - 1023).
+    static final double EXPONENT_OFFSET = 0x1.00000000003ffp52;
 
     static {
         for (int j = 0; j < SIZE; j++) {
@@ -46,15 +51,16 @@ public final class Ln {
      * infinite, NaN) give meaningless results.
      */
     public static double ofUniform(double v) {
-        if (v == 0.0) { // one draw in 2^53
-            return Double.NEGATIVE_INFINITY;
-        }
         long bits = Double.doubleToRawLongBits(v);
-        int e = (int) (bits >>> 52) - 1023;
+        // The exponent as a double by bit arithmetic, not an int-to-double conversion (slower, and on x86 a
+        // false dependency); the value, hence every bit below, is the same as (double) ((bits >>> 52) - 1023).
+        double e = Double.longBitsToDouble(EXPONENT_BIAS_BITS | (bits >>> 52)) - EXPONENT_OFFSET;
         int j = (int) (bits >>> (52 - TABLE_BITS)) & (SIZE - 1);
         double m = Double.longBitsToDouble((bits & FRACTION) | ONE);
         double r = m * INVERSE[j] - 1;
         double p = r * (1 + r * (-0.5 + r * (1.0 / 3 + r * (-0.25 + r * 0.2))));
-        return e * LN2 + LOG_CENTRE[j] + p;
+        double ln = e * LN2 + LOG_CENTRE[j] + p;
+        // One draw in 2^53; a select at the end keeps the rare case out of the computation's way.
+        return v == 0.0 ? Double.NEGATIVE_INFINITY : ln;
     }
 }

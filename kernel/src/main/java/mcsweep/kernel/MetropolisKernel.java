@@ -45,6 +45,29 @@ public final class MetropolisKernel implements Kernel {
             "iterations", "acceptance", "acceptance_err", "mean_x", "mean_x_err",
             "mean_x2", "mean_x2_err", "exact_x2", "deviation");
 
+    private final boolean vector;
+
+    /**
+     * The kernel as sweeps load it: scheme {@code v2}'s bulk pass uses the Vector API if
+     * {@link VectorSupport#enabled()} ({@code -Dmcsweep.vector=true} and the module present).
+     */
+    public MetropolisKernel() {
+        this(VectorSupport.enabled());
+    }
+
+    /**
+     * @param vector whether scheme {@code v2}'s bulk pass uses the Vector API; ignored (scalar) if the JVM
+     *               lacks {@code jdk.incubator.vector}. Either way the results are the same, bit for bit.
+     */
+    public MetropolisKernel(boolean vector) {
+        this.vector = vector && VectorSupport.available();
+    }
+
+    /** Whether this kernel's scheme {@code v2} runs its bulk pass with the Vector API. */
+    public boolean vectorised() {
+        return vector;
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -83,7 +106,7 @@ public final class MetropolisKernel implements Kernel {
         if (iterations < 0) {
             throw new IllegalArgumentException("iterations must be >= 0: " + iterations);
         }
-        Run run = new Run(params, iterations);
+        Run run = new Run(params, iterations, vector);
         sink.begin(COLUMNS);
         for (long done = 0; done < iterations; ) {
             final int n = (int) Math.min(run.xs.length, iterations - done);
@@ -115,11 +138,14 @@ public final class MetropolisKernel implements Kernel {
         final BatchMeans accepted;
         final BatchMeans meanX;
         final BatchMeans meanX2;
+        final boolean vector;
         double[] ds;              // v2 scratch: each step's displacement and threshold, drawn ahead
         double[] ws;
+        V2Bulk bulk;
         double x;
 
-        Run(double[] params, long iterations) {
+        Run(double[] params, long iterations, boolean vector) {
+            this.vector = vector;
             this.x = params[X0];
             this.h = params[H];
             this.beta = params[BETA];
@@ -162,23 +188,23 @@ public final class MetropolisKernel implements Kernel {
         }
 
         /**
-         * Scheme v2. The draws do not depend on x, so they are made for the whole block first, together
-         * with everything computable from them (the logarithm above all); what is left on the chain is a
-         * product, a comparison and a select per step, with the statistics folded into the same pass.
+         * Scheme v2, in three passes over the block, each at its own best speed: the draws (bound by the
+         * generator), then everything computable from them ({@link V2Bulk}: the logarithm above all, with
+         * the Vector API if asked), then the chain, which is left a product, a comparison and a select per
+         * step (two steps at a time, without a branch), with the statistics folded into the same pass.
+         * Tried and not kept: one fused loop of draws and chain (slower: a mispredicted select discards
+         * the draws in flight), and sub-blocks sized for L1 (no gain).
          */
         void blockV2(int n, RandomGenerator rng) {
             if (ds == null) {
                 ds = new double[xs.length];
                 ws = new double[xs.length];
+                bulk = vector ? V2Bulk.vector() : V2Bulk.SCALAR;
             }
             final double[] ds = this.ds;
             final double[] ws = this.ws;
-            for (int i = 0; i < n; i++) {
-                double d = h * (lo + width * rng.nextDouble());
-                double e = -Ln.ofUniform(rng.nextDouble());
-                ds[i] = d;
-                ws[i] = e * halfInvBeta - 0.5 * (d * d);
-            }
+            bulk.draw(rng, ds, ws, n);
+            bulk.apply(ds, ws, n, h, lo, width, halfInvBeta);
             double x = this.x;
             for (int i = 0; i < n; ) {
                 // Up to the next batch boundary: all three statistics have the same batches.
@@ -187,11 +213,49 @@ public final class MetropolisKernel implements Kernel {
                 double sx = meanX.sum(), bx = meanX.batchSum();
                 double sx2 = meanX2.sum(), bx2 = meanX2.batchSum();
                 int accepts = 0;
-                for (; i < end; i++) {
+                // Two steps at a time, without a branch: step i+1 is tested for both outcomes of step i
+                // and every candidate state computed from x at once, then selected through bit masks, so
+                // the chain waits on one product and one comparison per two steps, and no mispredicted
+                // branch (accept is a coin flip) throws work away. The same operations on the same
+                // values as one step at a time, so the same bits.
+                for (; i + 1 < end; i += 2) {
+                    final double d0 = ds[i];
+                    final double d1 = ds[i + 1];
+                    final double w1 = ws[i + 1];
+                    final double y = x + d0; // the state after step i if it is accepted
+                    final int a0 = x * d0 <= ws[i] ? 1 : 0;
+                    final int ifRejected = x * d1 <= w1 ? 1 : 0;
+                    final int ifAccepted = y * d1 <= w1 ? 1 : 0;
+                    final int a1 = (ifAccepted & a0) | (ifRejected & (a0 ^ 1));
+                    final long m0 = -(long) a0;
+                    final long m1 = -(long) a1;
+                    final long xb = Double.doubleToRawLongBits(x);
+                    final long zb = Double.doubleToRawLongBits(x + d1);
+                    final long x1b = xb ^ ((xb ^ Double.doubleToRawLongBits(y)) & m0);                // a0 ? y : x
+                    final long nb = zb ^ ((zb ^ Double.doubleToRawLongBits(y + d1)) & m0);            // x1 + d1
+                    final double x1 = Double.longBitsToDouble(x1b);
+                    x = Double.longBitsToDouble(x1b ^ ((x1b ^ nb) & m1));                            // a1 ? x1 + d1 : x1
+                    xs[i] = x1;
+                    xs[i + 1] = x;
+                    acc[i] = (byte) a0;
+                    acc[i + 1] = (byte) a1;
+                    accepts += a0 + a1;
+                    sx += x1;
+                    bx += x1;
+                    final double x12 = x1 * x1;
+                    sx2 += x12;
+                    bx2 += x12;
+                    sx += x;
+                    bx += x;
+                    final double x22 = x * x;
+                    sx2 += x22;
+                    bx2 += x22;
+                }
+                for (; i < end; i++) { // an odd step left over
                     final double d = ds[i];
                     // x'^2 - x^2 <= E/beta  <=>  x*d <= E/(2 beta) - d^2/2; the right side is ws[i].
                     final boolean accept = x * d <= ws[i];
-                    x = accept ? x + d : x; // a select, not a branch: accept is a coin flip
+                    x = accept ? x + d : x;
                     final int a = accept ? 1 : 0;
                     xs[i] = x;
                     acc[i] = (byte) a;

@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class MetropolisKernelTest {
 
-    private final Kernel kernel = new MetropolisKernel();
+    private final Kernel kernel = new MetropolisKernel(false);
+    /** The Vector API path: the test JVM has the module (kernel/pom.xml), which a test below checks. */
+    private final Kernel vectorKernel = new MetropolisKernel(true);
 
     private Summary run(double x0, double h, double beta, long n, long seed, TraceSink sink) throws Exception {
         return run(x0, h, beta, n, seed, sink, Scheme.DEFAULT);
@@ -69,8 +71,18 @@ class MetropolisKernelTest {
         "0.1, 2.0, V2", "0.1, 1.0, V2", "1.0, 1.0, V2", "1.0, 0.5, V2", "10.0, 0.5, V2", "10.0, 1.0, V2"})
     void meanXSquaredAndAcceptanceMatchTheExactValuesWithinFourErrors(double beta, double h, Scheme scheme)
             throws Exception {
-        Summary s = run(0.5, h, beta, 1_000_000, 2024, TraceSink.NONE, scheme);
+        checkAgainstExactValues(run(0.5, h, beta, 1_000_000, 2024, TraceSink.NONE, scheme), beta, h);
+    }
 
+    @ParameterizedTest(name = "vector: beta={0}, h={1}")
+    @CsvSource({"0.1, 2.0", "0.1, 1.0", "1.0, 1.0", "1.0, 0.5", "10.0, 0.5", "10.0, 1.0"})
+    void theVectorPathMatchesTheExactValuesWithinFourErrors(double beta, double h) throws Exception {
+        // Another seed than the scalar test's: the same seed would give the same bits, not a second sample.
+        checkAgainstExactValues(vectorKernel.run(params(0.5, h, beta), 1_000_000,
+                Seeds.generator(Seeds.DEFAULT_ALGORITHM, 2025), TraceSink.NONE, Scheme.V2), beta, h);
+    }
+
+    private static void checkAgainstExactValues(Summary s, double beta, double h) {
         double exactX2 = 1 / (2 * beta);
         assertThat(s.get("exact_x2")).isEqualTo(exactX2);
         assertThat(s.get("mean_x2_err")).isPositive().isLessThan(0.05 * exactX2);
@@ -170,14 +182,25 @@ class MetropolisKernelTest {
         "V2, 1, 1, 1, 64", "V2, 1, 1, 1, 65", "V2, 1, 1, 1, 0", "V2, 1e-300, 1e-100, 1e10, 1000", "V2, 1e150, 2, 1e-300, 777"})
     void theFastLoopGivesTheReferenceLoopsBitsTracesAndSummaries(Scheme scheme, double x0, double h, double beta,
             long n) throws Exception {
-        Recorder fast = new Recorder();
         Recorder reference = new Recorder();
-        Summary s = kernel.run(params(x0, h, beta), n, Seeds.generator("Xoroshiro128PlusPlus", 99), fast, scheme);
         Summary r = MetropolisReference.run(params(x0, h, beta), n, Seeds.generator("Xoroshiro128PlusPlus", 99),
                 reference, scheme);
-        assertThat(fast.rows()).isEqualTo(n);
-        assertThat(fast.bits.toByteArray()).isEqualTo(reference.bits.toByteArray());
-        assertThat(s).isEqualTo(r); // bitwise, NaN included
+        for (Kernel k : List.of(kernel, vectorKernel)) {
+            Recorder fast = new Recorder();
+            Summary s = k.run(params(x0, h, beta), n, Seeds.generator("Xoroshiro128PlusPlus", 99), fast, scheme);
+            assertThat(fast.rows()).isEqualTo(n);
+            assertThat(fast.bits.toByteArray()).isEqualTo(reference.bits.toByteArray());
+            assertThat(s).isEqualTo(r); // bitwise, NaN included
+        }
+    }
+
+    @Test
+    void theVectorPathIsTakenWhereTheModuleIsAndAskedForOnly() {
+        assertThat(VectorSupport.available()).as("tests run with --add-modules jdk.incubator.vector").isTrue();
+        assertThat(((MetropolisKernel) vectorKernel).vectorised()).isTrue();
+        assertThat(((MetropolisKernel) kernel).vectorised()).isFalse();
+        // Not asked for with -Dmcsweep.vector=true in the test JVM: kernels loaded by name stay scalar.
+        assertThat(((MetropolisKernel) Kernels.byName(MetropolisKernel.NAME)).vectorised()).isFalse();
     }
 
     @Test
@@ -209,12 +232,14 @@ class MetropolisKernelTest {
     void theLessonsFirstTraceIsPinnedForEachScheme(Scheme scheme, String sha256) throws Exception {
         double[] p = params(0.5, 1.0, 0.5);
         long seed = Seeds.taskSeed(42, List.of("x0", "h", "beta"), p, 0);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        CsvTraceWriter csv = new CsvTraceWriter(bytes);
-        kernel.run(p, 100_000, Seeds.generator(Seeds.DEFAULT_ALGORITHM, seed), csv, scheme);
-        csv.flush();
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
-        assertThat(HexFormat.of().formatHex(digest)).isEqualTo(sha256);
+        for (Kernel k : List.of(kernel, vectorKernel)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            CsvTraceWriter csv = new CsvTraceWriter(bytes);
+            k.run(p, 100_000, Seeds.generator(Seeds.DEFAULT_ALGORITHM, seed), csv, scheme);
+            csv.flush();
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
+            assertThat(HexFormat.of().formatHex(digest)).isEqualTo(sha256);
+        }
     }
 
     /** Keeps every row's raw bits: x's eight bytes, then the accept byte. */
