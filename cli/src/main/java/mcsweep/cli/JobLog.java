@@ -3,6 +3,7 @@ package mcsweep.cli;
 import java.io.Closeable;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.Map;
 import mcsweep.kernel.Kernel;
 import mcsweep.kernel.Numbers;
 import mcsweep.kernel.Parameter;
+import mcsweep.kernel.io.AtomicFile;
 
 /**
  * {@code joblog.tsv}: the durable record of a sweep, one tab-separated line per task outcome, appended and
@@ -84,7 +86,15 @@ final class JobLog implements Closeable {
      */
     static JobLog open(Path file, Kernel kernel, boolean fresh) throws IOException {
         if (fresh || !Files.exists(file) || Files.size(file) == 0) {
-            Files.writeString(file, header(kernel) + "\n", StandardCharsets.UTF_8);
+            // Whole or not at all, like every file of ours: a reader (resume, a test, a user's tail) never
+            // sees a log without its header.
+            byte[] head = (header(kernel) + "\n").getBytes(StandardCharsets.UTF_8);
+            try {
+                AtomicFile.write(file, true, out -> out.write(head));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while creating " + file);
+            }
         } else {
             cutTornLine(file);
         }
