@@ -57,8 +57,8 @@ final class GateMain {
         try {
             baseline = Baseline.read(dir);
         } catch (IOException e) {
-            err.println("bench: --check: no baseline at " + dir + " (" + e.getMessage() + "); record one with"
-                    + " --update-baseline " + dir);
+            err.println("bench: --check: no baseline at " + dir + (e instanceof java.nio.file.NoSuchFileException ? ""
+                    : " (" + e.getMessage() + ")") + "; record one with --update-baseline " + dir);
             return 2;
         }
         if (!baseline.kernel().equals(spec.describe())) {
