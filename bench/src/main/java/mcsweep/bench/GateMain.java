@@ -285,13 +285,13 @@ final class GateMain {
         p.println();
         p.println("Figures as multiples of a reference loop run alongside (ratio = now / baseline; tolerance from the");
         p.println("spread of the runs the baseline was recorded from; a regression was measured twice):");
-        p.printf(Locale.ROOT, "  %-16s %-10s %-10s %-7s %-9s %-26s %s%n", "figure", "baseline", "now", "ratio",
+        p.printf(Locale.ROOT, "  %-16s %-10s %-10s %-7s %-9s %-32s %s%n", "figure", "baseline", "now", "ratio",
                 "tolerance", "verdict", "measured now");
         boolean noisy = false;
         for (GateCheck.Row r : rows) {
             boolean flag = r.errorShare() > NOISY;
             noisy |= flag;
-            p.printf(Locale.ROOT, "  %-16s %-10s %-10s %-7s %-9s %-26s %s%s  %s%n", r.id(), GateCheck.times(r.baseline()),
+            p.printf(Locale.ROOT, "  %-16s %-10s %-10s %-7s %-9s %-32s %s%s  %s%n", r.id(), GateCheck.times(r.baseline()),
                     GateCheck.times(r.now()), Double.isNaN(r.ratio()) ? "-" : String.format(Locale.ROOT, "%.2f", r.ratio()),
                     Double.isNaN(r.tolerance()) ? "-" : "±" + Format.percent(r.tolerance()),
                     r.verdict().text + (r.remeasured() ? " (2nd)" : ""), Format.duration(r.nanos()), flag ? " !" : "",
