@@ -27,11 +27,13 @@ import java.util.List;
  *                     matching it regress (the deliberate-slowdown proof); null if not given
  * @param tolerancesOnly {@code --tolerances-only} with {@code --update-baseline}: derive the tolerances again
  *                     from the runs the baseline holds, measuring nothing
+ * @param only         {@code --only REGEX} with {@code --check}: measure and compare only the figures matching it
+ *                     (the slowdown proof's affected figures and a few others); null for all
  */
 record BenchArgs(boolean full, long iterations, int tasks, Path results, String resultFormat, String resultFile,
                  boolean help, List<String> jmhArgs, double taskMillis, Mode mode, Path baseline, int runs,
                  String kernel, List<String> kernelParams, boolean verbose, String expectRegressions,
-                 boolean tolerancesOnly) {
+                 boolean tolerancesOnly, String only) {
 
     /** The lesson's scan: 324 tasks of 10,000 steps. */
     static final long DEFAULT_ITERATIONS = 10_000;
@@ -53,7 +55,7 @@ record BenchArgs(boolean full, long iterations, int tasks, Path results, String 
     static final String USAGE = """
             Usage: java -jar bench.jar [--full] [--tasks M] [--iterations N | --task-ms T] [--kernel NAME [-P name=value]...]
                                        [--results DIR] [-v] [JMH options]
-                   java -jar bench.jar --check [BASELINE] [--kernel NAME [-P name=value]...] [--results DIR] [-v]
+                   java -jar bench.jar --check [BASELINE] [--kernel NAME [-P name=value]...] [--only REGEX] [--results DIR] [-v]
                    java -jar bench.jar --update-baseline [BASELINE] [--runs R] [--kernel NAME [-P name=value]...]
             Runs mcsweep's JMH benchmarks, then prints the executor comparison, the crossover task lengths
             and a recommendation, and writes report.txt, jmh.json, overhead.csv, overhead.png and jmh.log (JMH's
@@ -72,6 +74,7 @@ record BenchArgs(boolean full, long iterations, int tasks, Path results, String 
                                 or results/baseline-NAME with --kernel); exit code 1 on a regression
               --update-baseline [DIR]  records that baseline from --runs runs (default 5), tolerances from their spread
                                 (--tolerances-only: derive the tolerances again from the runs it holds)
+              --only REGEX      with --check: measure and compare only the figures matching REGEX (e.g. 'kernel\\..*')
               --expect-regressions REGEX  with --check: pass only if exactly the figures matching REGEX regress
               --help            this text, then JMH's options
             Any JMH option works and wins over the profile (e.g. -f 2, -wi 3, -p workers=2, -prof gc);
@@ -94,6 +97,7 @@ record BenchArgs(boolean full, long iterations, int tasks, Path results, String 
         String kernel = null;
         String expect = null;
         boolean tolerancesOnly = false;
+        String only = null;
         List<String> kernelParams = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -128,7 +132,7 @@ record BenchArgs(boolean full, long iterations, int tasks, Path results, String 
                     }
                 }
                 case "--iterations", "--tasks", "--results", "-rf", "-rff", "--task-ms", "--runs", "--kernel", "-P",
-                     "--expect-regressions" -> {
+                     "--expect-regressions", "--only" -> {
                     String v = inline;
                     if (v == null) {
                         if (i + 1 >= args.length) {
@@ -147,7 +151,8 @@ record BenchArgs(boolean full, long iterations, int tasks, Path results, String 
                         case "--results" -> results = Path.of(v);
                         case "--kernel" -> kernel = v;
                         case "-P" -> kernelParams.add(v);
-                        case "--expect-regressions" -> expect = v;
+                        case "--expect-regressions" -> expect = regex(name, v);
+                        case "--only" -> only = regex(name, v);
                         case "-rf" -> rf = v;
                         default -> rff = v;
                     }
@@ -164,6 +169,9 @@ record BenchArgs(boolean full, long iterations, int tasks, Path results, String 
         if (expect != null && mode != Mode.CHECK) {
             throw new Invalid("--expect-regressions goes with --check");
         }
+        if (only != null && mode != Mode.CHECK) {
+            throw new Invalid("--only goes with --check");
+        }
         if (tolerancesOnly && mode != Mode.UPDATE_BASELINE) {
             throw new Invalid("--tolerances-only goes with --update-baseline");
         }
@@ -172,7 +180,16 @@ record BenchArgs(boolean full, long iterations, int tasks, Path results, String 
                     + " runs its own fixed selection; drop " + (full ? "--full" : String.join(" ", rest)));
         }
         return new BenchArgs(full, iterations, tasks, results, rf, rff, help, List.copyOf(rest), taskMillis, mode,
-                baseline, runs, kernel, List.copyOf(kernelParams), verbose, expect, tolerancesOnly);
+                baseline, runs, kernel, List.copyOf(kernelParams), verbose, expect, tolerancesOnly, only);
+    }
+
+    private static String regex(String name, String v) {
+        try {
+            java.util.regex.Pattern.compile(v);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new Invalid(name + ": '" + v + "' is not a regular expression (" + e.getDescription() + ")");
+        }
+        return v;
     }
 
     private static long number(String name, String v, long max) {

@@ -161,7 +161,8 @@ final class BenchReport {
             for (var r : rows) {
                 var f = r.fit();
                 out.printf(Locale.ROOT, "  %-12s %7d  %-20s %-14s %-14s %-20s %-12s %s%n", r.executor(), r.workers(),
-                        figure(f.perTask(), noisy), Format.ratio(r.vsSequential()), Format.ratio(r.vsJvmStart()),
+                        fixed(f.perTask(), noisy), f.perTask().median() <= 0 ? "-" : Format.ratio(r.vsSequential()),
+                        f.perTask().median() <= 0 ? "-" : Format.ratio(r.vsJvmStart()),
                         Double.isNaN(f.fixed().median()) ? "n/a" : fixed(f.fixed(), noisy),
                         Double.isNaN(r.fixedVsJvmStart()) ? "n/a" : r.fixedVsJvmStart() <= 0 ? "0"
                                 : Format.ratio(r.fixedVsJvmStart()),
@@ -181,6 +182,12 @@ final class BenchReport {
                 }
                 var c5 = r.crossovers().get(0);
                 var c1 = r.crossovers().get(1);
+                if (r.fit().perTask().median() <= 0) {
+                    // A slope at or below zero says only that c is lost in the noise: no crossover to speak of.
+                    out.printf(Locale.ROOT, "  %-12s %7d  %-10s %-10s %-53s%n", r.executor(), r.workers(), "-", "-",
+                            "- (c lost in noise: rerun with --full or on a quieter machine)");
+                    continue;
+                }
                 out.printf(Locale.ROOT, "  %-12s %7d  %-10s %-10s %-26s %-26s%n", r.executor(), r.workers(),
                         Format.duration(r.nanosPerStep())
                                 + (r.warmupNanos() > 0 && !analysis.slopeFitted(r.executor(), r.workers()) ? "*" : ""),
@@ -246,7 +253,10 @@ final class BenchReport {
         }
     }
 
-    /** F, which is noise around zero for most in-JVM executors: "~0" rather than a negative time. */
+    /**
+     * F (noise around zero for most in-JVM executors), or c when the fit put it at or below zero: "~0"
+     * rather than a negative time.
+     */
     private static String fixed(Score f, boolean[] noisy) {
         if (f.median() <= 0 && f.median() + Math.abs(f.error()) >= 0) {
             return "~0 (± " + Format.duration(Math.abs(f.error())) + ")";

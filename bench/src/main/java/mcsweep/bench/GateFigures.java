@@ -79,6 +79,12 @@ final class GateFigures {
 
     private static final TimeValue SHORT = TimeValue.milliseconds(300);
 
+    /**
+     * JVM flags of every gate fork: a fixed, pre-touched heap, so that no measurement pays for growing the
+     * heap or first-touching its pages, which varied with what the fork happened to allocate first.
+     */
+    static final List<String> JVM_ARGS = List.of("-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch");
+
     /** The reference loops, measured in every run (and again with every re-measurement). */
     static Selection references() {
         return new Selection(REFERENCE, Map.of(), 2, 3, TimeValue.milliseconds(200), 8, TimeValue.milliseconds(200));
@@ -115,9 +121,20 @@ final class GateFigures {
         return List.copyOf(f);
     }
 
-    /** The reference loop's time per operation in nanoseconds, or null if not measured. */
+    /**
+     * The reference loop's time per operation in nanoseconds, the mean of its medians when it was measured
+     * more than once (before and after the figures), or null if not measured.
+     */
     static Score reference(Reference r, List<RunResult> results) {
-        return find(results, REFERENCE.replace("\\", "") + r.method, Map.of());
+        String name = REFERENCE.replace("\\", "") + r.method;
+        List<Score> s = results.stream().filter(x -> x.getParams().getBenchmark().equals(name))
+                .map(x -> BenchReport.score(x.getPrimaryResult())).toList();
+        if (s.isEmpty()) {
+            return null;
+        }
+        return new Score(s.stream().mapToDouble(Score::median).average().orElseThrow(),
+                s.stream().mapToDouble(Score::mean).average().orElseThrow(),
+                s.stream().mapToDouble(Score::error).max().orElseThrow());
     }
 
     private static Map<String, List<String>> kernelParams(KernelSpec spec, Map<String, List<String>> more) {
@@ -197,7 +214,7 @@ final class GateFigures {
         public List<Selection> selections() {
             return List.of(new Selection(EXECUTOR, kernelParams(spec, Map.of("executor", List.of(executor),
                     "workers", List.of(Integer.toString(workers)), "batch", List.of("16", Integer.toString(largeBatch())),
-                    "steps", List.of("0"))), 2, 2, SHORT, 5, SHORT));
+                    "steps", List.of("0"))), 3, 3, SHORT, 5, SHORT));
         }
 
         public Score read(List<RunResult> results) {

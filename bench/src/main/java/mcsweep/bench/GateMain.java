@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,8 @@ import java.util.stream.Stream;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -54,8 +57,8 @@ final class GateMain {
         try {
             baseline = Baseline.read(dir);
         } catch (IOException e) {
-            err.println("bench: --check: no baseline at " + dir + " (" + e.getMessage() + "); record one with"
-                    + " --update-baseline " + dir);
+            err.println("bench: --check: no baseline at " + dir + (e instanceof java.nio.file.NoSuchFileException ? ""
+                    : " (" + e.getMessage() + ")") + "; record one with --update-baseline " + dir);
             return 2;
         }
         if (!baseline.kernel().equals(spec.describe())) {
@@ -74,12 +77,24 @@ final class GateMain {
         out.printf(Locale.ROOT, "  this machine: %s; %s%s%n", machine(), jdk(),
                 Slowdown.enabled() ? "; DELIBERATE SLOWDOWN ON (mcsweep.slowdown=" + Slowdown.EXTRA + ")" : "");
         out.println("  JMH's progress: " + results.resolve("jmh.log").toAbsolutePath() + (a.verbose() ? " (and here)" : ""));
+        Pattern only = a.only() == null ? null : Pattern.compile(a.only());
         List<GateFigures.Figure> figures = GateFigures.all(spec, SweepExecutors.names(),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors()).stream()
+                .filter(f -> only == null || only.matcher(f.id()).matches()).toList();
+        if (figures.isEmpty()) {
+            err.println("bench: --only: '" + a.only() + "' matches none of the gate's figures: "
+                    + String.join(", ", GateFigures.all(spec, SweepExecutors.names(),
+                    Runtime.getRuntime().availableProcessors()).stream().map(GateFigures.Figure::id).toList()));
+            return 2;
+        }
+        if (only != null) {
+            out.println("  only: " + String.join(", ", figures.stream().map(GateFigures.Figure::id).toList()));
+        }
         long start = System.nanoTime();
         try (PrintStream log = log(results, a.verbose(), out)) {
             Map<String, GateCheck.Measured> now = measure(figures, user, log, out);
-            List<GateCheck.Row> rows = GateCheck.compare(baseline, now);
+            List<GateCheck.Row> rows = GateCheck.compare(baseline, now,
+                    id -> only == null || only.matcher(id).matches());
             List<String> again = rows.stream().filter(r -> r.verdict() == GateCheck.Verdict.REGRESSION)
                     .map(GateCheck.Row::id).toList();
             if (!again.isEmpty()) {
@@ -168,10 +183,7 @@ final class GateMain {
                         + results.resolve("jmh.log") + "); nothing written");
                 return 1;
             }
-            List<Double> values = ms.stream().map(GateCheck.Measured::value).toList();
-            double nanos = GateCheck.median(ms.stream().map(GateCheck.Measured::nanos).toList());
-            entries.put(f.id(), new Baseline.Entry(f.description(), f.reference().method, GateCheck.median(values),
-                    nanos, a.runs() > 1 ? GateCheck.spread(values) : Double.NaN, GateCheck.tolerance(values), values));
+            entries.put(f.id(), GateCheck.entry(f.description(), f.reference().method, ms));
         }
         Baseline b = new Baseline(spec.describe(), LocalDateTime.now().withNano(0).toString(), machine(), jdk(), commit,
                 a.runs(), Slowdown.EXTRA, entries);
@@ -212,14 +224,23 @@ final class GateMain {
     static Map<String, GateCheck.Measured> measure(List<GateFigures.Figure> figures, CommandLineOptions user,
                                                    PrintStream log, PrintStream out) {
         List<RunResult> results = new ArrayList<>();
+        List<RunResult> references = new ArrayList<>();
         List<GateFigures.Selection> selections = new ArrayList<>();
+        // The reference loops before and after the figures: each figure is divided by the mean of the two, so
+        // that a load that comes or goes during the run moves the reference with the figures.
         selections.add(GateFigures.references());
         figures.forEach(f -> selections.addAll(f.selections()));
+        selections.add(GateFigures.references());
         for (GateFigures.Selection s : selections) {
             Profile.Group g = new Profile.Group("gate", s.include(), List.of(), s.forks(), s.warmups(), s.warmupTime(),
                     s.iterations(), s.time(), s.params());
             try {
-                results.addAll(Jmh.run(g.options(user), log));
+                Options base = g.options(user);
+                List<String> append = new ArrayList<>(base.getJvmArgsAppend().orElse(List.of()));
+                append.addAll(GateFigures.JVM_ARGS);
+                Collection<RunResult> r = Jmh.run(new OptionsBuilder().parent(base)
+                        .jvmArgsAppend(append.toArray(String[]::new)).build(), log);
+                (s.include().equals(GateFigures.REFERENCE) ? references : results).addAll(r);
             } catch (RunnerException | RuntimeException e) {
                 if (String.valueOf(e.getMessage()).contains("JMH lock")) {
                     throw new IllegalStateException("another JMH run holds /tmp/jmh.lock; wait for it, or add"
@@ -231,7 +252,7 @@ final class GateMain {
         }
         Map<GateFigures.Reference, Score> refs = new LinkedHashMap<>();
         for (GateFigures.Reference r : GateFigures.Reference.values()) {
-            Score s = GateFigures.reference(r, results);
+            Score s = GateFigures.reference(r, references);
             if (s != null) {
                 refs.put(r, s);
             }
@@ -264,13 +285,13 @@ final class GateMain {
         p.println();
         p.println("Figures as multiples of a reference loop run alongside (ratio = now / baseline; tolerance from the");
         p.println("spread of the runs the baseline was recorded from; a regression was measured twice):");
-        p.printf(Locale.ROOT, "  %-16s %-10s %-10s %-7s %-9s %-26s %s%n", "figure", "baseline", "now", "ratio",
+        p.printf(Locale.ROOT, "  %-16s %-10s %-10s %-7s %-9s %-32s %s%n", "figure", "baseline", "now", "ratio",
                 "tolerance", "verdict", "measured now");
         boolean noisy = false;
         for (GateCheck.Row r : rows) {
             boolean flag = r.errorShare() > NOISY;
             noisy |= flag;
-            p.printf(Locale.ROOT, "  %-16s %-10s %-10s %-7s %-9s %-26s %s%s  %s%n", r.id(), GateCheck.times(r.baseline()),
+            p.printf(Locale.ROOT, "  %-16s %-10s %-10s %-7s %-9s %-32s %s%s  %s%n", r.id(), GateCheck.times(r.baseline()),
                     GateCheck.times(r.now()), Double.isNaN(r.ratio()) ? "-" : String.format(Locale.ROOT, "%.2f", r.ratio()),
                     Double.isNaN(r.tolerance()) ? "-" : "±" + Format.percent(r.tolerance()),
                     r.verdict().text + (r.remeasured() ? " (2nd)" : ""), Format.duration(r.nanos()), flag ? " !" : "",
@@ -323,13 +344,16 @@ final class GateMain {
         s.append("# Gate baseline: ").append(b.kernel()).append("\n\n");
         s.append("Recorded ").append(b.recorded()).append(" on ").append(b.machine()).append(", ").append(b.jdk())
                 .append(", commit ").append(b.commit()).append(", from ").append(b.runs()).append(" run(s) of `java -jar bench.jar --update-baseline`.\n\n");
-        s.append("Each value is the median over the runs of the figure divided by a reference loop measured in the same run\n")
-                .append("(`scalar`: a dependent floating-point chain; `memory`: a 32 MiB copy). Typical spread = the median\n")
-                .append("distance of one run from that median; largest = the largest. Tolerance = ")
-                .append(Format.sig(GateCheck.SPREAD_FACTOR)).append(" x typical spread, at least ")
-                .append(Format.percent(GateCheck.MIN_TOLERANCE)).append(", rounded up to 5% (")
+        s.append("Each value is the median over the runs of the figure divided by a reference loop measured in the same run,\n")
+                .append("before and after the figures (`scalar`: a dependent floating-point chain; `memory`: a 32 MiB copy).\n")
+                .append("Largest spread = the largest distance of one run from that median; typical = the median distance.\n\n")
+                .append("**Rule.** Tolerance = max(").append(Format.percent(GateCheck.MIN_TOLERANCE)).append(", ")
+                .append(Format.sig(GateCheck.SPREAD_FACTOR)).append(" x largest spread), rounded up to 5% (")
                 .append(Format.percent(GateCheck.SINGLE_RUN_TOLERANCE))
-                .append(" when recorded from fewer than 3 runs); a figure out of it is measured again once before the gate fails.\n\n");
+                .append(" when recorded from fewer than 3 runs). `--check` calls a figure a regression when now / baseline >\n")
+                .append("1 + tolerance, measures it again once, and fails only if the second measurement is out too; a figure\n")
+                .append("below 1 / (1 + tolerance) is reported as faster (raise the baseline), never failed. Record from a quiet\n")
+                .append("machine only: a busy one records its load as spread and widens every tolerance.\n\n");
         s.append("| figure | what | reference | baseline (x ref) | median time | typical spread | largest | tolerance | runs |\n");
         s.append("|---|---|---|---|---|---|---|---|---|\n");
         b.figures().forEach((id, e) -> s.append("| ").append(id).append(" | ").append(e.description()).append(" | ")
@@ -382,7 +406,7 @@ final class GateMain {
 
     private static String commit() {
         try {
-            Process p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
             String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return p.waitFor() == 0 && !s.isEmpty() ? s : "unknown";
         } catch (IOException e) {

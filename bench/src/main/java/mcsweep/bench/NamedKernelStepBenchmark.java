@@ -20,6 +20,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 import mcsweep.kernel.Kernel;
 import mcsweep.kernel.Kernels;
+import mcsweep.kernel.Scheme;
 import mcsweep.kernel.Seeds;
 import mcsweep.kernel.Summary;
 import mcsweep.kernel.TraceSink;
@@ -27,7 +28,7 @@ import mcsweep.kernel.io.CsvTraceWriter;
 
 /**
  * Nanoseconds per step of any kernel found by name ({@code --kernel NAME -P ...}; the lesson's Metropolis
- * kernel by default), with the default generator: the trace discarded ({@code format=none}) or encoded by
+ * kernel by default), with the default generator and stream scheme (what sweeps run): the trace discarded ({@code format=none}) or encoded by
  * the CSV writer into a stream that discards the bytes ({@code format=csv}). The regression gate's kernel
  * figures, and the time per step of a user's kernel in {@code --kernel} reports. (KernelStepBenchmark
  * breaks the built-in kernel's step down by generator.)
@@ -76,10 +77,10 @@ public class NamedKernelStepBenchmark {
     @OperationsPerInvocation(STEPS)
     public Summary step(Blackhole bh) throws IOException, InterruptedException {
         if (format.equals("none")) {
-            return k.run(params, STEPS, generator, TraceSink.NONE);
+            return k.run(params, STEPS, generator, TraceSink.NONE, Scheme.DEFAULT);
         }
         CsvTraceWriter csv = new CsvTraceWriter(out);
-        Summary s = k.run(params, STEPS, generator, csv);
+        Summary s = k.run(params, STEPS, generator, csv, Scheme.DEFAULT);
         csv.flush();
         bh.consume(out.bytes + out.last);
         return s;

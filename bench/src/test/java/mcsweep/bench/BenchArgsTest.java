@@ -164,6 +164,13 @@ class BenchArgsTest {
                 .hasMessage("--check runs its own fixed selection; drop --full");
         assertThatThrownBy(() -> BenchArgs.parse("--expect-regressions", "kernel.*"))
                 .hasMessage("--expect-regressions goes with --check");
+        assertThat(BenchArgs.parse("--check", "--only", "kernel\\..*|task\\.threads").only())
+                .isEqualTo("kernel\\..*|task\\.threads");
+        assertThat(BenchArgs.parse("--check").only()).isNull();
+        assertThatThrownBy(() -> BenchArgs.parse("--only", "kernel.*"))
+                .hasMessage("--only goes with --check");
+        assertThatThrownBy(() -> BenchArgs.parse("--check", "--only", "kernel.("))
+                .hasMessageStartingWith("--only: 'kernel.(' is not a regular expression");
     }
 
     @Test

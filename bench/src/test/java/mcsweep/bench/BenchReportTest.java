@@ -65,4 +65,21 @@ class BenchReportTest {
         assertThat(noisy).contains("40.0 ± 30.0 ns !").contains("JMH's error is over 20% of this figure")
                 .contains("Rerun with --full");
     }
+
+    @Test
+    void aPerTaskOverheadFittedBelowZeroIsShownAsNoiseNotAsANegativeTimeOrACrossover() {
+        Map<OverheadAnalysis.Key, Score> m = new HashMap<>();
+        m.put(new OverheadAnalysis.Key("sequential", 1, 16, 0), new Score(16 * 300, 16 * 300, 100));
+        m.put(new OverheadAnalysis.Key("sequential", 1, 4096, 0), new Score(4096 * 300, 4096 * 300, 1000));
+        // pool's larger batch measured faster than its smaller one on a crowded machine: c < 0 within its error.
+        m.put(new OverheadAnalysis.Key("pool", 2, 4, 0), new Score(2e9, 2e9, 5e8));
+        m.put(new OverheadAnalysis.Key("pool", 2, 16, 0), new Score(1.9e9, 1.9e9, 5e8));
+        BenchReport r = new BenchReport(new OverheadAnalysis(40, null, m),
+                Map.of("L64X128MixRandom none", new Score(40, 40, 1)), Map.of(), Map.of(), List.of());
+
+        String text = print(r, 10_000, Double.NaN, 324);
+
+        assertThat(text).containsPattern("pool +2  ~0 \\(± ").doesNotContain("0 steps (0 ns)")
+                .containsPattern("pool +2  - +- +- \\(c lost in noise");
+    }
 }

@@ -41,19 +41,40 @@ class GateCheckTest {
     }
 
     @Test
-    void toleranceIsThreeTimesTheTypicalDistanceFromTheMedianAtLeastTenPercentRoundedUpToFivePercent() {
+    void toleranceIsOneAndAHalfTimesTheLargestDistanceFromTheMedianAtLeastTheFloorRoundedUpToFivePercent() {
         assertThat(GateCheck.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
         assertThat(GateCheck.median(List.of(4.0, 1.0, 2.0, 3.0))).isEqualTo(2.5);
         // Distances from the median 10: 0, 0.1, 0.1, 0, 0.3 -> largest 0.3, typical (median) 0.1.
         List<Double> runs = List.of(10.0, 11.0, 9.0, 10.0, 13.0);
         assertThat(GateCheck.spread(runs)).isCloseTo(0.3, within(1e-12));
         assertThat(GateCheck.typicalSpread(runs)).isCloseTo(0.1, within(1e-12));
-        assertThat(GateCheck.tolerance(runs)).isCloseTo(0.3, within(1e-12));
-        // One wild run (a load spike) does not widen the tolerance: the re-measurement absorbs such runs.
-        assertThat(GateCheck.tolerance(List.of(10.0, 11.0, 9.0, 10.0, 80.0))).isCloseTo(0.3, within(1e-12));
+        assertThat(GateCheck.tolerance(runs)).isCloseTo(0.45, within(1e-12)); // 1.5 x 30%
+        // Every recorded run counts: one wild run widens the tolerance (record on a quiet machine).
+        assertThat(GateCheck.tolerance(List.of(10.0, 11.0, 9.0, 10.0, 14.1))).isCloseTo(0.65, within(1e-12)); // 61.5% up
         assertThat(GateCheck.tolerance(List.of(10.0, 10.1, 9.9, 10.0, 10.2))).isCloseTo(GateCheck.MIN_TOLERANCE, within(1e-12));
-        assertThat(GateCheck.tolerance(List.of(10.0, 12.0, 8.0, 12.0, 8.0))).isCloseTo(0.60, within(1e-12)); // 3 x 20%
+        assertThat(GateCheck.tolerance(List.of(10.0, 11.0, 9.0, 10.0, 11.6))).isCloseTo(GateCheck.MIN_TOLERANCE, within(1e-12)); // 24%
+        assertThat(GateCheck.tolerance(List.of(10.0, 11.0, 9.0, 10.0, 11.8))).isCloseTo(0.30, within(1e-12)); // 27% up
         assertThat(GateCheck.tolerance(List.of(10.0, 12.0))).isEqualTo(GateCheck.SINGLE_RUN_TOLERANCE);
+    }
+
+    @Test
+    void aBaselineFigureRecordedFromFiveRunsHoldsTheirMediansEveryValueTheSpreadAndTheTolerance() {
+        List<GateCheck.Measured> runs = List.of(
+                new GateCheck.Measured("kernel, ns per step", "scalar", 10.0, 40.0, 0.01),
+                new GateCheck.Measured("kernel, ns per step", "scalar", 12.0, 44.0, 0.01),
+                new GateCheck.Measured("kernel, ns per step", "scalar", 9.0, 38.0, 0.01),
+                new GateCheck.Measured("kernel, ns per step", "scalar", 11.0, 42.0, 0.01),
+                new GateCheck.Measured("kernel, ns per step", "scalar", 10.5, 41.0, 0.01));
+
+        Baseline.Entry e = GateCheck.entry("kernel, ns per step", "scalar", runs);
+
+        assertThat(e.value()).isEqualTo(10.5);
+        assertThat(e.nanos()).isEqualTo(41.0);
+        assertThat(e.values()).containsExactly(10.0, 12.0, 9.0, 11.0, 10.5);
+        assertThat(e.spread()).isCloseTo(1.5 / 10.5, within(1e-12)); // 9.0 is the farthest
+        assertThat(e.tolerance()).isCloseTo(0.25, within(1e-12)); // 1.5 x 14.3% = 21.4%, below the floor
+        assertThat(e.reference()).isEqualTo("scalar");
+        assertThat(GateCheck.entry("d", "scalar", runs.subList(0, 1)).spread()).isNaN();
     }
 
     @Test
@@ -73,6 +94,25 @@ class GateCheckTest {
         assertThat(rows).extracting(GateCheck.Row::verdict)
                 .containsExactly(Verdict.REGRESSION, Verdict.MISSING, Verdict.NEW);
         assertThat(rows.get(0).ratio()).isCloseTo(1.3, within(1e-12));
+    }
+
+    @Test
+    void onlyTheSelectedFiguresOfTheBaselineGetRowsSoAPartialRunHasNoMissingFigures() {
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put("kernel.none", 10.0);
+        values.put("task.pool", 100.0);
+        values.put("scan.forkjoin", 1000.0);
+        Baseline b = baseline(values, 0.2);
+        Pattern only = Pattern.compile("kernel\\..*|scan\\..*");
+
+        var rows = GateCheck.compare(b, Map.of("kernel.none", now("kernel.none", 30.0),
+                "scan.forkjoin", now("scan.forkjoin", 3000.0)), id -> only.matcher(id).matches());
+
+        assertThat(rows).extracting(GateCheck.Row::id).containsExactly("kernel.none", "scan.forkjoin");
+        assertThat(GateCheck.exactly(rows, only)).isTrue();
+        // Without the selection, the figure not measured is missing, and the proof cannot pass.
+        assertThat(GateCheck.exactly(GateCheck.compare(b, Map.of("kernel.none", now("kernel.none", 30.0),
+                "scan.forkjoin", now("scan.forkjoin", 3000.0))), only)).isFalse();
     }
 
     @Test

@@ -110,7 +110,7 @@ public final class Kernels {
             throw new IllegalArgumentException("unknown kernel '" + name + "'; available: "
                     + String.join(", ", names()));
         }
-        return k;
+        return Slowdown.wrap(k); // the kernel itself unless -Dmcsweep.slowdown (the regression gate's proof)
     }
 
     /** Names of every kernel found, sorted. */
