@@ -168,7 +168,6 @@ public final class MetropolisKernel implements Kernel {
             // Each step waits on the previous x (latency-bound); testing dH <= 0 first skips exp() and the
             // second uniform for about half the steps, which is what v1's draw order is.
             for (int i = 0; i < n; i++) {
-                Slowdown.step(); // nothing unless -Dmcsweep.slowdown (the regression gate's proof)
                 double xNew = x + h * (lo + width * rng.nextDouble());
                 double dH = xNew * xNew - x * x;
                 boolean accept = dH <= 0.0 || rng.nextDouble() < Math.exp(-beta * dH);
