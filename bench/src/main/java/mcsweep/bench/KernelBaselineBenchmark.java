@@ -32,8 +32,9 @@ import mcsweep.kernel.io.ShortestDouble;
  * path (its latency, not this throughput), and a {@code Double.toString} per new CSV value; a v2 step two
  * {@code nextDouble}, one {@code Ln.ofUniform} and, with CSV, one {@code ShortestDouble.write}.
  *
- * <p>The formatter and the CSV writer also have their "before" lines: {@code shortestDoubleBefore} (the
- * formatter before its SWAR layout) and {@code csvRowToString} (a {@code Double.toString} per value).
+ * <p>The formatter and the CSV writer also have their "before" lines: {@code shortestDoubleBefore} and
+ * {@code csvRowBefore} (formatter and writer before the SWAR layout) and {@code csvRowToString} (a
+ * {@code Double.toString} per value).
  *
  * <p>Each benchmark sums or stores its results, and the sum or the buffer's last byte is returned to JMH;
  * inputs are uniforms drawn once in {@code setup}, so the generator's cost stays out of the others.
@@ -57,10 +58,13 @@ public class KernelBaselineBenchmark {
     private final byte[] buf = new byte[N * ShortestDouble.MAX_LENGTH];
     private static final List<Column> TRACE_COLUMNS = List.of(Column.f64("x"), Column.i8("accept"));
     private Block traceBlock;
+    private CsvTraceWriter csv;
+    private LegacyCsvTraceWriter csvBefore;
+    private ToStringCsvWriter csvToString;
     private final KernelStepBenchmark.CountingStream discard = new KernelStepBenchmark.CountingStream();
 
     @Setup
-    public void setup() {
+    public void setup() throws IOException {
         generator = Seeds.generator(rng, Workloads.SWEEP_SEED);
         for (int i = 0; i < N; i++) {
             uniforms[i] = generator.nextDouble();
@@ -75,6 +79,12 @@ public class KernelBaselineBenchmark {
             traceBlock.i8(1)[i] = (byte) (accept ? 1 : 0);
         }
         traceBlock.length(N);
+        csv = new CsvTraceWriter(discard);
+        csv.begin(TRACE_COLUMNS);
+        csvBefore = new LegacyCsvTraceWriter(discard);
+        csvBefore.begin(TRACE_COLUMNS);
+        csvToString = new ToStringCsvWriter(discard);
+        csvToString.begin(TRACE_COLUMNS);
     }
 
     @Benchmark
@@ -150,15 +160,23 @@ public class KernelBaselineBenchmark {
 
     /**
      * Per row: the CSV writer alone on a trace-like block ({@code x,accept}, a third of the steps rejected,
-     * repeating the previous x), into a stream that discards the bytes.
+     * repeating the previous x), into a stream that discards the bytes; the writer is made once, so the
+     * allocation per operation is the writer's own (none).
      */
     @Benchmark
     @OperationsPerInvocation(N)
     public long csvRow() throws IOException {
-        CsvTraceWriter csv = new CsvTraceWriter(discard);
-        csv.begin(TRACE_COLUMNS);
         csv.write(traceBlock);
         csv.flush();
+        return discard.bytes + discard.last;
+    }
+
+    /** {@link #csvRow} with the writer and formatter as they were before the SWAR layout. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public long csvRowBefore() throws IOException {
+        csvBefore.write(traceBlock);
+        csvBefore.flush();
         return discard.bytes + discard.last;
     }
 
@@ -166,10 +184,8 @@ public class KernelBaselineBenchmark {
     @Benchmark
     @OperationsPerInvocation(N)
     public long csvRowToString() throws IOException {
-        ToStringCsvWriter csv = new ToStringCsvWriter(discard);
-        csv.begin(TRACE_COLUMNS);
-        csv.write(traceBlock);
-        csv.flush();
+        csvToString.write(traceBlock);
+        csvToString.flush();
         return discard.bytes + discard.last;
     }
 
