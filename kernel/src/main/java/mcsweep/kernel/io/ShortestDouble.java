@@ -82,7 +82,7 @@ public final class ShortestDouble {
     /**
      * Writes {@code Double.toString(v)} as ASCII into {@code buf} at {@code pos}.
      *
-     * Needs {@code MAX_LENGTH} bytes of room at {@code pos}: bytes after the returned end, up to
+     * <p>Needs {@code MAX_LENGTH} bytes of room at {@code pos}: bytes after the returned end, up to
      * {@code pos + MAX_LENGTH}, may be overwritten with scratch.
      *
      * @return the position after the spelling; at most {@code pos + MAX_LENGTH}
