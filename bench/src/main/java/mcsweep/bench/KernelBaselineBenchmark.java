@@ -1,5 +1,7 @@
 package mcsweep.bench;
 
+import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
@@ -16,8 +18,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import mcsweep.kernel.Block;
+import mcsweep.kernel.Column;
 import mcsweep.kernel.Ln;
 import mcsweep.kernel.Seeds;
+import mcsweep.kernel.io.CsvTraceWriter;
 import mcsweep.kernel.io.ShortestDouble;
 
 /**
@@ -26,6 +31,10 @@ import mcsweep.kernel.io.ShortestDouble;
  * step's time goes. A v1 step costs one or two {@code nextDouble}, an {@code exp} on the chain's critical
  * path (its latency, not this throughput), and a {@code Double.toString} per new CSV value; a v2 step two
  * {@code nextDouble}, one {@code Ln.ofUniform} and, with CSV, one {@code ShortestDouble.write}.
+ *
+ * <p>The formatter and the CSV writer also have their "before" lines: {@code shortestDoubleBefore} and
+ * {@code csvRowBefore} (formatter and writer before the SWAR layout) and {@code csvRowToString} (a
+ * {@code Double.toString} per value).
  *
  * <p>Each benchmark sums or stores its results, and the sum or the buffer's last byte is returned to JMH;
  * inputs are uniforms drawn once in {@code setup}, so the generator's cost stays out of the others.
@@ -47,14 +56,35 @@ public class KernelBaselineBenchmark {
     private final double[] uniforms = new double[N];
     private final double[] traceValues = new double[N];
     private final byte[] buf = new byte[N * ShortestDouble.MAX_LENGTH];
+    private static final List<Column> TRACE_COLUMNS = List.of(Column.f64("x"), Column.i8("accept"));
+    private Block traceBlock;
+    private CsvTraceWriter csv;
+    private LegacyCsvTraceWriter csvBefore;
+    private ToStringCsvWriter csvToString;
+    private final KernelStepBenchmark.CountingStream discard = new KernelStepBenchmark.CountingStream();
 
     @Setup
-    public void setup() {
+    public void setup() throws IOException {
         generator = Seeds.generator(rng, Workloads.SWEEP_SEED);
         for (int i = 0; i < N; i++) {
             uniforms[i] = generator.nextDouble();
             traceValues[i] = generator.nextGaussian() * 0.7; // like a trace's x
         }
+        traceBlock = new Block(TRACE_COLUMNS, N);
+        double x = 0.5;
+        for (int i = 0; i < N; i++) {
+            boolean accept = generator.nextInt(3) > 0;
+            x = accept ? traceValues[i] : x;
+            traceBlock.f64(0)[i] = x;
+            traceBlock.i8(1)[i] = (byte) (accept ? 1 : 0);
+        }
+        traceBlock.length(N);
+        csv = new CsvTraceWriter(discard);
+        csv.begin(TRACE_COLUMNS);
+        csvBefore = new LegacyCsvTraceWriter(discard);
+        csvBefore.begin(TRACE_COLUMNS);
+        csvToString = new ToStringCsvWriter(discard);
+        csvToString.begin(TRACE_COLUMNS);
     }
 
     @Benchmark
@@ -126,6 +156,48 @@ public class KernelBaselineBenchmark {
             pos = ShortestDouble.write(traceValues[i], buf, pos);
         }
         return pos + buf[pos - 1];
+    }
+
+    /** The formatter as it was before its SWAR layout ({@link LegacyShortestDouble}): the "before" line. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public int shortestDoubleBefore() {
+        int pos = 0;
+        for (int i = 0; i < N; i++) {
+            pos = LegacyShortestDouble.write(traceValues[i], buf, pos);
+        }
+        return pos + buf[pos - 1];
+    }
+
+    /**
+     * Per row: the CSV writer alone on a trace-like block ({@code x,accept}, a third of the steps rejected,
+     * repeating the previous x), into a stream that discards the bytes; the writer is made once, so the
+     * allocation per operation is the writer's own (none).
+     */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public long csvRow() throws IOException {
+        csv.write(traceBlock);
+        csv.flush();
+        return discard.bytes + discard.last;
+    }
+
+    /** {@link #csvRow} with the writer and formatter as they were before the SWAR layout. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public long csvRowBefore() throws IOException {
+        csvBefore.write(traceBlock);
+        csvBefore.flush();
+        return discard.bytes + discard.last;
+    }
+
+    /** {@link #csvRow} with the writer as it was before {@code ShortestDouble}: a {@code String} per value. */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public long csvRowToString() throws IOException {
+        csvToString.write(traceBlock);
+        csvToString.flush();
+        return discard.bytes + discard.last;
     }
 
     @Benchmark

@@ -41,6 +41,7 @@ import mcsweep.kernel.io.CsvTraceWriter;
  *     with {@code csv}, the writer as it was before, a {@link Double#toString} per value
  *     ({@link ToStringCsvWriter}). The "before" of the before/after table.
  * <li>{@code naiveV2}: the naive v2 loop, which the fast v2 loop must match bit for bit.
+ * <li>{@code stepCsvBefore}: {@code step} with the CSV writer before its SWAR formatter.
  * </ul>
  * The v2 loop before its rework and the Vector API path are in {@link KernelV2LoopBenchmark}.
  * Where a step's time goes: {@link KernelBaselineBenchmark} times its parts (the generator, {@code exp},
@@ -116,6 +117,23 @@ public class KernelStepBenchmark {
         }
         CsvTraceWriter csv = new CsvTraceWriter(out);
         Summary s = MetropolisReference.run(params, STEPS, generator, csv, Scheme.V2);
+        csv.flush();
+        bh.consume(out.bytes + out.last);
+        return s;
+    }
+
+    /**
+     * {@link #step} with the CSV writer as it was before its SWAR formatter ({@link LegacyCsvTraceWriter}):
+     * the "before" of the CSV writer's before/after; with {@code sink=none} the same as {@code step}.
+     */
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public Summary stepCsvBefore(Blackhole bh) throws IOException, InterruptedException {
+        if (sink.equals("none")) {
+            return kernel.run(params, STEPS, generator, TraceSink.NONE, Scheme.DEFAULT);
+        }
+        LegacyCsvTraceWriter csv = new LegacyCsvTraceWriter(out);
+        Summary s = kernel.run(params, STEPS, generator, csv, Scheme.DEFAULT);
         csv.flush();
         bh.consume(out.bytes + out.last);
         return s;

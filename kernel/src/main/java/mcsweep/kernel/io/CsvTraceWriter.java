@@ -2,6 +2,9 @@ package mcsweep.kernel.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -23,6 +26,7 @@ public final class CsvTraceWriter implements TraceSink {
 
     private static final int BUFFER = 1 << 16;
     private static final int MAX_DOUBLE_CHARS = ShortestDouble.MAX_LENGTH;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final OutputStream out;
     private final byte[] buf = new byte[BUFFER];
@@ -73,22 +77,84 @@ public final class CsvTraceWriter implements TraceSink {
             doubles[c] = f64 ? block.f64(c) : null;
             bytes[c] = f64 ? null : block.i8(c);
         }
+        if (cols == 2 && doubles[0] != null && bytes[1] != null) {
+            writeValueAndFlag(doubles[0], bytes[1], n);
+            return;
+        }
         final int rowMax = cols * (MAX_DOUBLE_CHARS + 1);
-        for (int row = 0; row < n; row++) {
-            ensure(rowMax);
-            for (int c = 0; c < cols; c++) {
-                if (c > 0) {
-                    buf[pos++] = ',';
+        int row = 0;
+        while (row < n) {
+            int end = fit(row, n, rowMax);
+            for (; row < end; row++) {
+                for (int c = 0; c < cols; c++) {
+                    if (c > 0) {
+                        buf[pos++] = ',';
+                    }
+                    double[] d = doubles[c];
+                    if (d != null) {
+                        putDouble(d[row]);
+                    } else {
+                        putInt(bytes[c][row]);
+                    }
                 }
-                double[] d = doubles[c];
-                if (d != null) {
-                    putDouble(d[row]);
+                buf[pos++] = '\n';
+            }
+        }
+    }
+
+    /**
+     * The Metropolis kernel's rows, {@code x,accept}: the same bytes as the general loop, with the writer's
+     * state in locals (the formatter's call would otherwise force every field back to memory per row).
+     */
+    private void writeValueAndFlag(double[] xs, byte[] flags, int n) throws IOException {
+        final byte[] b = buf;
+        int row = 0;
+        while (row < n) {
+            int end = fit(row, n, 2 * (MAX_DOUBLE_CHARS + 1));
+            int p = pos;
+            int lastAt = lastStart;
+            int lastLen = lastLength;
+            long last = lastBits;
+            for (; row < end; row++) {
+                double x = xs[row];
+                long bits = Double.doubleToRawLongBits(x);
+                if (lastAt >= 0 && bits == last) {
+                    copySpelling(b, lastAt, p);
                 } else {
-                    putInt(bytes[c][row]);
+                    int e = ShortestDouble.write(x, b, p);
+                    lastLen = e - p;
+                    last = bits;
+                }
+                lastAt = p;
+                p += lastLen;
+                int f = flags[row];
+                if (f >= 0 && f < 10) {
+                    b[p] = ',';
+                    b[p + 1] = (byte) ('0' + f);
+                    b[p + 2] = '\n';
+                    p += 3;
+                } else {
+                    pos = p;
+                    buf[pos++] = ',';
+                    putInt(f);
+                    buf[pos++] = '\n';
+                    p = pos;
                 }
             }
-            buf[pos++] = '\n';
+            pos = p;
+            lastStart = lastAt;
+            lastLength = lastLen;
+            lastBits = last;
         }
+    }
+
+    /**
+     * Makes room for at least one row and returns the end of the rows from {@code row} that fit without
+     * another check, each taking at most {@code rowMax} bytes.
+     */
+    private int fit(int row, int n, int rowMax) throws IOException {
+        ensure(rowMax);
+        return (int) Math.min(n, row + (long) (buf.length - pos) / rowMax);
     }
 
     /** Writes out everything buffered. */
@@ -102,7 +168,7 @@ public final class CsvTraceWriter implements TraceSink {
     private void putDouble(double v) {
         long bits = Double.doubleToRawLongBits(v);
         if (lastStart >= 0 && bits == lastBits) {
-            System.arraycopy(buf, lastStart, buf, pos, lastLength);
+            copySpelling(buf, lastStart, pos);
         } else {
             lastLength = ShortestDouble.write(v, buf, pos) - pos;
             lastBits = bits;
@@ -111,15 +177,34 @@ public final class CsvTraceWriter implements TraceSink {
         pos += lastLength;
     }
 
+    /**
+     * Copies a spelling (at most {@code MAX_LENGTH} = 24 bytes) from {@code from < to} as three 8-byte
+     * words, all read before any is written, since the areas may overlap; the bytes after the spelling,
+     * up to {@code to + 24}, get scratch, which the row's room allows for. Cheaper than arraycopy's call.
+     */
+    private static void copySpelling(byte[] b, int from, int to) {
+        long w0 = (long) LONGS.get(b, from);
+        long w1 = (long) LONGS.get(b, from + 8);
+        long w2 = (long) LONGS.get(b, from + 16);
+        LONGS.set(b, to, w0);
+        LONGS.set(b, to + 8, w1);
+        LONGS.set(b, to + 16, w2);
+    }
+
+    /** A byte column's value, {@code -128..127}. */
     private void putInt(int v) {
-        if (v >= 0 && v < 10) {
-            buf[pos++] = (byte) ('0' + v);
-        } else {
-            String s = Integer.toString(v);
-            for (int i = 0; i < s.length(); i++) {
-                buf[pos++] = (byte) s.charAt(i);
-            }
+        if (v < 0) {
+            buf[pos++] = '-';
+            v = -v;
         }
+        if (v >= 100) {
+            buf[pos++] = '1';
+            v -= 100;
+            buf[pos++] = (byte) ('0' + v / 10);
+        } else if (v >= 10) {
+            buf[pos++] = (byte) ('0' + v / 10);
+        }
+        buf[pos++] = (byte) ('0' + v % 10);
     }
 
     private void ensure(int room) throws IOException {

@@ -1,7 +1,10 @@
 package mcsweep.kernel.io;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.ByteOrder;
 
 /**
  * Writes a double as ASCII bytes, exactly as {@link Double#toString(double)} spells it on JDK 19 and later
@@ -19,6 +22,12 @@ import java.math.RoundingMode;
  * compares a scaled bound with an even integer, so the scaled values need only be known "rounded to odd"
  * ({@code floor}, with the low bit set when the value is not an integer), which a 126-bit approximation
  * {@code G(k)} of {@code 10^-k} gives exactly (the paper's theorem; {@code PowersOfTen} holds the table).
+ *
+ * <p>The digits are then padded to exactly 17 and turned into ASCII eight at a time inside a {@code long}
+ * (SWAR: each split by 10,000, 100 and 10 is one multiply per lane for all lanes at once), so that the
+ * layout is a few 8-byte stores and the count of trailing zeros is a {@code numberOfLeadingZeros}, with no
+ * loop over digits anywhere. {@link #write} may therefore write scratch bytes past the end it returns, up to
+ * {@code pos + MAX_LENGTH}: callers reserve that much room anyway.
  *
  * <p>Subnormal doubles (below {@code 2.2250738585072014E-308}), where the JDK also considers two-digit
  * decimals when one digit would do, go through an exact {@link BigDecimal} search written from the
@@ -39,6 +48,12 @@ public final class ShortestDouble {
     private static final long LOG10_THREE_QUARTERS = -274_743_187_320L;
     private static final long LOG2_10 = 7_304_997_133_928L;
     private static final int FIXED = 41;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ASCII_ZEROS = 0x3030_3030_3030_3030L; // "00000000" in any byte order
+    private static final long ZERO_POINT_ZEROS = 0x3030_3030_3030_2E30L; // "0.000000" stored little-endian
+    private static final long TEN_16 = 10_000_000_000_000_000L;
+    private static final long TEN_8 = 100_000_000L;
 
     private static final byte[] DIGIT_PAIRS = new byte[200];
 
@@ -67,7 +82,10 @@ public final class ShortestDouble {
     /**
      * Writes {@code Double.toString(v)} as ASCII into {@code buf} at {@code pos}.
      *
-     * @return the position after the last byte written; at most {@code pos + MAX_LENGTH}
+     * <p>Needs {@code MAX_LENGTH} bytes of room at {@code pos}: bytes after the returned end, up to
+     * {@code pos + MAX_LENGTH}, may be overwritten with scratch.
+     *
+     * @return the position after the spelling; at most {@code pos + MAX_LENGTH}
      */
     public static int write(double v, byte[] buf, int pos) {
         long bits = Double.doubleToRawLongBits(v);
@@ -104,24 +122,26 @@ public final class ShortestDouble {
         long vbr = roundToOdd(g1, g0, cbr << h);
 
         long s = vb >> 2; // floor(v 10^-k): 16 or 17 digits for a normal double
-        long sp10 = s / 10 * 10;
+        // floor(s / 10) * 10 by a multiply: ceil(2^64 / 10) errs by under 1/10 of a unit for s < 2^62.
+        long sp10 = Math.multiplyHigh(s, 0x1999_9999_9999_999AL) * 10;
         long tp10 = sp10 + 10;
-        boolean sp10In = vbl + open <= sp10 << 2;
-        boolean tp10In = (tp10 << 2) + open <= vbr;
         long t = s + 1;
-        boolean sIn = vbl + open <= s << 2;
-        boolean tIn = (t << 2) + open <= vbr;
+        // Which case applies is close to random from one value to the next, so every test is a 0/1 from a
+        // sign bit and every choice arithmetic: no branch to mispredict. With all values below 2^62,
+        // a <= b is ((b - a) >>> 63) ^ 1.
+        long sp10In = ((sp10 << 2) - vbl - open) >>> 63 ^ 1;
+        long tp10In = (vbr - (tp10 << 2) - open) >>> 63 ^ 1;
+        long sIn = ((s << 2) - vbl - open) >>> 63 ^ 1;
+        long tIn = (vbr - (t << 2) - open) >>> 63 ^ 1;
         long cmp = vb - ((s + t) << 1); // sign of v 10^-k - (s + 1/2)
-        // Selects, not branches: which case applies is close to random from one value to the next.
-        long closer = cmp < 0 || cmp == 0 && (s & 1) == 0 ? s : t;
-        long integer = sIn != tIn ? (sIn ? s : t) : closer;
-        long tenth = sp10In ? sp10 : tp10;
+        long tCloser = (-cmp >>> 63) | ((cmp | -cmp) >>> 63 ^ 1) & s; // above the middle, or a tie and s odd
+        // The one of s, t in R, or if both are, the closer (a tie to the even one).
+        long integer = s + ((tIn & (sIn ^ 1)) | (sIn ^ tIn ^ 1) & tCloser);
+        long tenth = sp10 + 10 * (sp10In ^ 1);
         // The one multiple of 10 in R, if there is one, is the shortest; else the integer closest to v,
         // which then does not end in 0 (if it did, it would be that multiple of 10).
-        if (sp10In != tp10In) {
-            return layout(tenth / 10, k + 1, buf, pos);
-        }
-        return layoutStripped(integer, k, buf, pos);
+        // (The multiple of 10 keeps its trailing zero here; layout counts and drops trailing zeros anyway.)
+        return layout(integer + ((tenth - integer) & -(sp10In ^ tp10In)), k, buf, pos);
     }
 
     /**
@@ -137,60 +157,97 @@ public final class ShortestDouble {
         return (b1 + carry) | ((mid | -mid) >>> 63);
     }
 
-    /** Writes {@code digits 10^exponent} ({@code 0 < digits < 10^18}) in {@link Double#toString}'s layout. */
-    private static int layout(long digits, int exponent, byte[] buf, int pos) {
-        while (digits % 10 == 0) {
-            digits /= 10;
-            exponent++;
+    /**
+     * Writes {@code d 10^e} in {@link Double#toString}'s layout, for {@code 10^15 <= d < 10^17} (what a
+     * normal double's digits are before trailing zeros are dropped): plain {@code ddd.ddd} for values in
+     * {@code [10^-3, 10^7)}, {@code d.dddEn} outside, never a trailing zero but the one of {@code x.0}.
+     */
+    private static int layout(long d, int e, byte[] buf, int pos) {
+        if (d < TEN_16) { // 16 digits: pad to 17, so that the digits split the same way every time
+            d *= 10;
+            e--;
         }
-        return layoutStripped(digits, exponent, buf, pos);
-    }
-
-    /** {@link #layout} for {@code digits} not ending in 0. */
-    private static int layoutStripped(long digits, int exponent, byte[] buf, int pos) {
-        int length = decimalLength(digits);
-        int sci = exponent + length - 1; // v = d.ddd x 10^sci
-        if (sci >= -3 && sci < 7) {
-            if (sci < 0) { // 0.00ddd
-                buf[pos++] = '0';
-                buf[pos++] = '.';
-                for (int z = -1; z > sci; z--) {
-                    buf[pos++] = '0';
-                }
-                return putDigits(digits, length, buf, pos);
-            }
-            int whole = sci + 1;
-            if (length <= whole) { // ddd00.0
-                pos = putDigits(digits, length, buf, pos);
-                for (int z = length; z < whole; z++) {
-                    buf[pos++] = '0';
-                }
-                buf[pos++] = '.';
-                buf[pos++] = '0';
-                return pos;
-            }
-            // dd.ddd: write the digits one place to the right, then move the whole part (at most 7 digits;
-            // a loop is cheaper than arraycopy's call at this size) left over the gap.
-            int end = putDigits(digits, length, buf, pos + 1);
-            for (int j = 0; j < whole; j++) {
-                buf[pos + j] = buf[pos + j + 1];
-            }
-            buf[pos + whole] = '.';
-            return end;
+        int sci = e + 16; // v = d.ddd x 10^sci
+        // d = h a b, with a and b of eight digits each; the two splits of the top part (h a) and the
+        // bottom eight digits are independent, to keep the chain of multiplies short. d / 10^8 is
+        // floor(d M / 2^90) with M = ceil(2^90 / 10^8), exact for d < 2^90 / 10^8 (the usual bound:
+        // d (M - 2^90 / 10^8) < 2^90 / 10^8).
+        long top = Math.unsignedMultiplyHigh(d, 0xABCC_7711_8461_CEFDL) >>> 26;
+        long lo = digits8(d - top * TEN_8);
+        int h = (int) top / 100_000_000;
+        long hi = digits8(top - h * TEN_8);
+        // Trailing zeros are the top bytes of the digit values (the last digit is the most significant byte).
+        int zeros = lo == 0 ? 8 + (Long.numberOfLeadingZeros(hi) >>> 3) : Long.numberOfLeadingZeros(lo) >>> 3;
+        int length = 17 - zeros;
+        long first = h + '0';
+        hi += ASCII_ZEROS;
+        lo += ASCII_ZEROS;
+        if (sci >= 0 && sci < 7) { // ddd.ddd, and ddd00.0: the padding supplies the zeros
+            // Digits 1..16 go one place right of where they would be without the point, then the first
+            // eight bytes are rebuilt from registers: the whole part, the point, the fraction moved right.
+            LONGS.set(buf, pos + 2, hi);
+            LONGS.set(buf, pos + 10, lo);
+            long digits = first | (hi << 8); // digits 0..7
+            int pointShift = 8 * sci + 8;
+            long whole = (1L << pointShift) - 1;
+            long point = 0xFFL << pointShift;
+            LONGS.set(buf, pos, (digits & whole) | ('.' & 0xFFL) << pointShift | (digits << 8) & ~(whole | point));
+            return pos + sci + 2 + Math.max(length - sci - 1, 1);
         }
-        // d.dddEn
-        int end = putDigits(digits, length, buf, pos + 1);
-        buf[pos] = buf[pos + 1];
+        if (sci < 0 && sci >= -3) { // 0.00ddd
+            LONGS.set(buf, pos, ZERO_POINT_ZEROS);
+            int at = pos + 1 - sci;
+            buf[at] = (byte) first;
+            LONGS.set(buf, at + 1, hi);
+            LONGS.set(buf, at + 9, lo);
+            return at + length;
+        }
+        // d.dddEn, and d.0En
+        buf[pos] = (byte) first;
         buf[pos + 1] = '.';
-        if (length == 1) {
-            buf[end++] = '0';
-        }
+        LONGS.set(buf, pos + 2, hi);
+        LONGS.set(buf, pos + 10, lo);
+        int end = pos + 1 + Math.max(length, 2);
         buf[end++] = 'E';
         if (sci < 0) {
             buf[end++] = '-';
             sci = -sci;
         }
-        return putDigits(sci, decimalLength(sci), buf, end);
+        if (sci >= 100) {
+            int c = sci / 100;
+            buf[end++] = (byte) ('0' + c);
+            sci -= 100 * c;
+            putPair(sci, buf, end);
+            return end + 2;
+        }
+        if (sci >= 10) {
+            putPair(sci, buf, end);
+            return end + 2;
+        }
+        buf[end] = (byte) ('0' + sci);
+        return end + 1;
+    }
+
+    /**
+     * The eight decimal digits of {@code 0 <= x < 10^8} as byte values 0..9, the most significant digit in
+     * the lowest byte (first in memory, stored little-endian). Each step splits every lane of the previous
+     * one in two at once: the quotient stays in the lane's low half, the remainder moves to its high half;
+     * {@code y * 10486 >>> 20 = y / 100} for {@code y < 10^4} and {@code z * 103 >>> 10 = z / 10} for
+     * {@code z < 100}, and no lane's product reaches the next lane.
+     */
+    static long digits8(long x) {
+        long high = (int) x / 10_000;
+        long v = high | (x - high * 10_000) << 32; // two lanes of 4 digits
+        long q = (v * 10486 >>> 20) & 0x0000_007F_0000_007FL;
+        v = q | (v - q * 100) << 16; // four lanes of 2 digits
+        q = (v * 103 >>> 10) & 0x000F_000F_000F_000FL;
+        return q | (v - q * 10) << 8; // eight lanes of 1 digit
+    }
+
+    /** Writes {@code digits 10^exponent}, {@code 0 < digits < 10^17}, of any length (subnormals only). */
+    private static int layoutAny(long digits, int exponent, byte[] buf, int pos) {
+        int pad = 17 - decimalLength(digits);
+        return layout(digits * POWERS[pad], exponent - pad, buf, pos);
     }
 
     private static final long[] POWERS = new long[19];
@@ -206,41 +263,6 @@ public final class ShortestDouble {
     static int decimalLength(long v) {
         int guess = ((64 - Long.numberOfLeadingZeros(v)) * 1233) >>> 12; // floor(bits * log10 2)
         return guess + (v >= POWERS[guess] ? 1 : 0);
-    }
-
-    /** Writes the {@code length} decimal digits of {@code v} at {@code pos}, eight at a time from the right. */
-    private static int putDigits(long v, int length, byte[] buf, int pos) {
-        int end = pos + length;
-        int p = end;
-        while (v >= 100_000_000L) {
-            long q = v / 100_000_000L;
-            put8((int) (v - q * 100_000_000L), buf, p - 8);
-            v = q;
-            p -= 8;
-        }
-        int rest = (int) v;
-        while (p - pos >= 2) {
-            int q = rest / 100;
-            putPair(rest - q * 100, buf, p - 2);
-            rest = q;
-            p -= 2;
-        }
-        if (p > pos) {
-            buf[pos] = (byte) ('0' + rest);
-        }
-        return end;
-    }
-
-    // The two halves and their pairs are independent: the divisions overlap instead of queueing.
-    private static void put8(int v, byte[] buf, int pos) {
-        int high = v / 10_000;
-        int low = v - high * 10_000;
-        int hh = high / 100;
-        int lh = low / 100;
-        putPair(hh, buf, pos);
-        putPair(high - hh * 100, buf, pos + 2);
-        putPair(lh, buf, pos + 4);
-        putPair(low - lh * 100, buf, pos + 6);
     }
 
     private static void putPair(int v, byte[] buf, int pos) {
@@ -287,7 +309,7 @@ public final class ShortestDouble {
             }
         }
         BigDecimal d = best.stripTrailingZeros();
-        return layout(d.unscaledValue().longValueExact(), -d.scale(), buf, pos);
+        return layoutAny(d.unscaledValue().longValueExact(), -d.scale(), buf, pos);
     }
 
     /** floor(log10 x) for x > 0. */

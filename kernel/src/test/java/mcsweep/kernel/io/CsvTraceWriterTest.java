@@ -107,4 +107,54 @@ class CsvTraceWriterTest {
         w.flush();
         assertThat(bytes.toString(StandardCharsets.US_ASCII)).isEqualTo(expected.toString());
     }
+    /** Any other column layout (here byte, double, double, byte with negative and 3-digit bytes). */
+    @Test
+    void otherColumnLayoutsAndEveryByteValueAreSpelledLikeToString() throws Exception {
+        List<Column> columns = List.of(Column.i8("a"), Column.f64("x"), Column.f64("y"), Column.i8("b"));
+        SplittableRandom r = new SplittableRandom(9);
+        int n = 30_000;
+        Block block = new Block(columns, 1000);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CsvTraceWriter w = new CsvTraceWriter(bytes);
+        w.begin(columns);
+        StringBuilder expected = new StringBuilder("a,x,y,b\n");
+        double x = 0;
+        for (int start = 0; start < n; start += block.capacity()) {
+            for (int i = 0; i < block.capacity(); i++) {
+                byte a = (byte) (start + i); // every byte value, -128 to 127
+                x = r.nextBoolean() ? x : r.nextGaussian() * Math.pow(10, r.nextInt(-9, 12));
+                double y = r.nextInt(4) == 0 ? x : Double.longBitsToDouble(r.nextLong());
+                byte b = (byte) r.nextInt(-128, 128);
+                block.i8(0)[i] = a;
+                block.f64(1)[i] = x;
+                block.f64(2)[i] = y;
+                block.i8(3)[i] = b;
+                expected.append(a).append(',').append(x).append(',').append(y).append(',').append(b).append('\n');
+            }
+            block.length(block.capacity());
+            w.write(block);
+        }
+        w.flush();
+        assertThat(bytes.toString(StandardCharsets.US_ASCII)).isEqualTo(expected.toString());
+    }
+
+    /** The x,accept layout's own loop, with flags other than 0 and 1. */
+    @Test
+    void aValueAndFlagRowWithAnyByteIsSpelledLikeToString() throws Exception {
+        Block block = new Block(COLUMNS, 300);
+        StringBuilder expected = new StringBuilder("x,accept\n");
+        for (int i = 0; i < 256; i++) {
+            double x = i % 3 == 0 ? 1.5 : -i * 1e-4;
+            block.f64(0)[i] = x;
+            block.i8(1)[i] = (byte) (i - 128);
+            expected.append(x).append(',').append(i - 128).append('\n');
+        }
+        block.length(256);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CsvTraceWriter w = new CsvTraceWriter(bytes);
+        w.begin(COLUMNS);
+        w.write(block);
+        w.flush();
+        assertThat(bytes.toString(StandardCharsets.US_ASCII)).isEqualTo(expected.toString());
+    }
 }

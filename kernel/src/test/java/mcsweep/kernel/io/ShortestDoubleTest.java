@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShortestDoubleTest {
 
-    static final long DEFAULT_COUNT = 1_000_000;
+    static final long DEFAULT_COUNT = 4_000_000; // three quarters of them (3 million) any bit pattern
 
     private final byte[] buf = new byte[64];
 
@@ -68,9 +68,66 @@ class ShortestDoubleTest {
         for (double v = 9_999_990; v < 10_000_010; v += 0.25) {
             vs.add(v);
         }
+        for (long i = 0; i <= 100_000; i++) { // integers, and the 2^53 neighbourhood where doubles stop being dense
+            vs.add((double) i);
+            vs.add((double) ((1L << 53) - 50_000 + i));
+        }
+        for (int e = 0; e <= 62; e++) {
+            for (long d = -3; d <= 3; d++) {
+                vs.add((double) ((1L << e) + d));
+            }
+        }
+        // Every digit count (1 to 17) at every place of the decimal point around both layouts.
+        String digits = "12345678901234567";
+        for (int n = 1; n <= 17; n++) {
+            for (int e = -26; e <= 26; e++) {
+                vs.add(Double.parseDouble(digits.substring(0, n) + "e" + e));
+                vs.add(Double.parseDouble("9".repeat(n) + "e" + e));
+            }
+        }
         for (double v : vs) {
             check(v);
             check(-v);
+        }
+    }
+
+    /** The layout may write scratch bytes past its end, but never before pos or past pos + MAX_LENGTH. */
+    @Test
+    void writesNothingOutsideItsRoom() {
+        SplittableRandom r = new SplittableRandom(4);
+        byte[] exact = new byte[ShortestDouble.MAX_LENGTH + 2];
+        for (int i = 0; i < 100_000; i++) {
+            double v = switch (i % 4) {
+                case 0 -> Double.longBitsToDouble(r.nextLong());
+                case 1 -> i % 100 == 1 ? -Double.longBitsToDouble(r.nextLong(1, 1L << 52)) // subnormal
+                        : -Double.MAX_VALUE * r.nextDouble();
+                case 2 -> -Math.nextDown(Math.pow(10, r.nextInt(-5, 10)));     // 17 digits near the switches
+                default -> -r.nextDouble() * Math.pow(10, r.nextInt(-5, 10));
+            };
+            exact[0] = 'x';
+            exact[exact.length - 1] = 'y';
+            int end = ShortestDouble.write(v, exact, 1); // throws if it strays past pos + MAX_LENGTH
+            assertThat(exact[0]).isEqualTo((byte) 'x');
+            assertThat(exact[exact.length - 1]).isEqualTo((byte) 'y');
+            assertThat(new String(exact, 1, end - 1, StandardCharsets.US_ASCII)).isEqualTo(Double.toString(v));
+        }
+    }
+
+    /** Exhaustive: every eight-digit number's lanes are its digits, most significant first. */
+    @Test
+    void digits8SplitsEveryEightDigitNumber() {
+        for (int x = 0; x < 100_000_000; x++) {
+            long lanes = ShortestDouble.digits8(x);
+            long value = 0;
+            boolean digits = true;
+            for (int i = 0; i < 8; i++) {
+                long d = lanes >>> (8 * i) & 0xFF;
+                digits &= d <= 9;
+                value = value * 10 + d;
+            }
+            if (!digits || value != x) {
+                assertThat(Long.toHexString(lanes)).as("x=%d", x).isEqualTo("digits of " + x);
+            }
         }
     }
 
@@ -79,9 +136,9 @@ class ShortestDoubleTest {
         long count = Long.getLong("mcsweep.shortest.count", DEFAULT_COUNT);
         SplittableRandom r = new SplittableRandom(12);
         for (long i = 0; i < count; i++) {
-            double v = switch ((int) (i & 3)) {
-                case 0, 1 -> Double.longBitsToDouble(r.nextLong());             // any bit pattern
-                case 2 -> r.nextLong(1, 1L << 54) * Math.pow(10, r.nextInt(-30, 30)); // round numbers
+            double v = switch ((int) (i & 7)) {
+                case 0, 1, 2, 3, 4, 5 -> Double.longBitsToDouble(r.nextLong());  // any bit pattern
+                case 6 -> r.nextLong(1, 1L << 54) * Math.pow(10, r.nextInt(-30, 30)); // round numbers
                 default -> Double.parseDouble(r.nextInt(1, 1_000_000) + "e" + r.nextInt(-330, 310)); // short ones
             };
             check(v);
