@@ -5,13 +5,17 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import mcsweep.executors.Xxh64;
+
 /**
  * The job log's file checksum: XXH64 (seed 0) of the whole file, written as 16 lower-case hex digits.
  *
  * <p>Why XXH64: it detects any change a 64-bit hash can (a damaged byte, a truncated file) at several GB/s
  * in pure Java, and {@code xxhsum -H1 FILE} prints the same digits, so users can check a file by hand.
  * CRC-32 is too short for millions of files; cryptographic hashes are 5-10x slower and defend against an
- * adversary we do not have. Computed by {@link Xxh64} (pure Java, no JNI library, no {@code sun.misc.Unsafe}).
+ * adversary we do not have. Computed by {@link Xxh64} (pure Java, no JNI library, no {@code sun.misc.Unsafe});
+ * tasks run in this JVM hand it over with their result ({@link mcsweep.executors.TaskResult#checksum()}), so
+ * only files written elsewhere (worker processes, external programs) are read back here.
  */
 final class Checksums {
 
@@ -30,19 +34,13 @@ final class Checksums {
                 h.update(buf, 0, n);
             }
         }
-        return hex(h.value());
+        return Xxh64.hex(h.value());
     }
 
     /** XXH64 of {@code bytes}, as {@link #of(Path)} spells it. */
     static String of(byte[] bytes) {
         Xxh64 h = new Xxh64();
         h.update(bytes, 0, bytes.length);
-        return hex(h.value());
-    }
-
-    /** 16 lower-case hex digits, leading zeros included (what {@code %016x} gives, without a Formatter). */
-    private static String hex(long v) {
-        String s = Long.toHexString(v);
-        return "0".repeat(16 - s.length()) + s;
+        return Xxh64.hex(h.value());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
 
+import mcsweep.executors.Xxh64;
 import net.jpountz.xxhash.XXHashFactory;
 import org.junit.jupiter.api.Test;
 

@@ -1,19 +1,20 @@
-package mcsweep.cli;
+package mcsweep.executors;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * XXH64 with seed 0, fed in pieces ({@link #update}), written from the algorithm's specification
- * (github.com/Cyan4973/xxHash, doc/xxhash_spec.md). lz4-java has the same hash, but its safe instance reads
- * every 64-bit lane byte by byte, which made checksumming the lesson's scan (324 files, 69 MB, on the
- * sweep's consumer thread) cost about 2.5x the CPU of this class, and its fast instance uses
- * {@code sun.misc.Unsafe}, which JDK 24+ warns about on stderr. Here the lanes are read with a
- * byte-array view {@link VarHandle}, which the JIT turns into plain 8-byte loads.
+ * XXH64 with seed 0, fed in pieces ({@link #update}): the checksum of a task's trace file in the job log
+ * ({@code xxhsum -H1 FILE} prints the same 16 hex digits), computed by {@link TaskRunner} from the bytes as
+ * they are written, so that nobody reads the file back. Written from the algorithm's specification
+ * (github.com/Cyan4973/xxHash, doc/xxhash_spec.md): lz4-java has the same hash, but its safe instance reads
+ * every 64-bit lane byte by byte (about 2.5x the CPU of this class on the lesson scan's 69 MB), and its fast
+ * instance uses {@code sun.misc.Unsafe}, which JDK 24+ warns about on stderr. Here the lanes are read with a
+ * byte-array view {@link VarHandle}, which the JIT turns into plain 8-byte loads. The CLI's
  * {@code Xxh64Test} checks it against lz4-java on every length and split.
  */
-final class Xxh64 {
+public final class Xxh64 {
 
     private static final long P1 = 0x9E3779B185EBCA87L;
     private static final long P2 = 0xC2B2AE3D27D4EB4FL;
@@ -33,7 +34,7 @@ final class Xxh64 {
     private int pendingSize;
 
     /** Adds {@code len} bytes of {@code b} from {@code off}. */
-    void update(byte[] b, int off, int len) {
+    public void update(byte[] b, int off, int len) {
         total += len;
         if (pendingSize + len < 32) {
             System.arraycopy(b, off, pending, pendingSize, len);
@@ -73,7 +74,7 @@ final class Xxh64 {
     }
 
     /** The hash of everything added so far (more may be added afterwards). */
-    long value() {
+    public long value() {
         long h;
         if (total >= 32) {
             h = Long.rotateLeft(v1, 1) + Long.rotateLeft(v2, 7) + Long.rotateLeft(v3, 12) + Long.rotateLeft(v4, 18);
@@ -105,6 +106,33 @@ final class Xxh64 {
         h *= P3;
         h ^= h >>> 32;
         return h;
+    }
+
+    /** {@code v} as the job log spells a checksum: 16 lower-case hex digits, leading zeros included. */
+    public static String hex(long v) {
+        String s = Long.toHexString(v);
+        return "0".repeat(16 - s.length()) + s;
+    }
+
+    /** An output stream that hashes what passes through it on its way to {@code out}. */
+    static final class HashingStream extends java.io.FilterOutputStream {
+        final Xxh64 hash = new Xxh64();
+
+        HashingStream(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws java.io.IOException {
+            hash.update(new byte[] {(byte) b}, 0, 1);
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws java.io.IOException {
+            hash.update(b, off, len);
+            out.write(b, off, len);
+        }
     }
 
     private static long round(long acc, long lane) {
