@@ -5,8 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import net.jpountz.xxhash.StreamingXXHash64;
-import net.jpountz.xxhash.XXHashFactory;
+import mcsweep.executors.Xxh64;
 
 /**
  * The job log's file checksum: XXH64 (seed 0) of the whole file, written as 16 lower-case hex digits.
@@ -14,8 +13,9 @@ import net.jpountz.xxhash.XXHashFactory;
  * <p>Why XXH64: it detects any change a 64-bit hash can (a damaged byte, a truncated file) at several GB/s
  * in pure Java, and {@code xxhsum -H1 FILE} prints the same digits, so users can check a file by hand.
  * CRC-32 is too short for millions of files; cryptographic hashes are 5-10x slower and defend against an
- * adversary we do not have. lz4-java's <em>safe</em> instance is used: no JNI library to unpack, no
- * {@code sun.misc.Unsafe} (which JDK 24+ warns about on stderr).
+ * adversary we do not have. Computed by {@link Xxh64} (pure Java, no JNI library, no {@code sun.misc.Unsafe});
+ * tasks run in this JVM hand it over with their result ({@link mcsweep.executors.TaskResult#checksum()}), so
+ * only files written elsewhere (worker processes, external programs) are read back here.
  */
 final class Checksums {
 
@@ -27,18 +27,20 @@ final class Checksums {
 
     /** XXH64 of {@code file}'s bytes as 16 hex digits. */
     static String of(Path file) throws IOException {
-        try (StreamingXXHash64 h = XXHashFactory.safeInstance().newStreamingHash64(0);
-             InputStream in = Files.newInputStream(file)) {
+        Xxh64 h = new Xxh64();
+        try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) {
                 h.update(buf, 0, n);
             }
-            return String.format("%016x", h.getValue());
         }
+        return Xxh64.hex(h.value());
     }
 
     /** XXH64 of {@code bytes}, as {@link #of(Path)} spells it. */
     static String of(byte[] bytes) {
-        return String.format("%016x", XXHashFactory.safeInstance().hash64().hash(bytes, 0, bytes.length, 0));
+        Xxh64 h = new Xxh64();
+        h.update(bytes, 0, bytes.length);
+        return Xxh64.hex(h.value());
     }
 }

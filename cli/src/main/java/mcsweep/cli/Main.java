@@ -22,9 +22,9 @@ import picocli.CommandLine.ScopeType;
  *
  * <p>Start-up is most of what {@code --version}, {@code --help} and a small sweep cost, so this class builds
  * only what the arguments need (see {@link #commandLine}): picocli's model of the one subcommand being run
- * (each model is built by reflecting over annotations, which the JDK implements as dynamic proxy classes
- * generated at run time), the top-level command through picocli's programmatic API (no reflection at all for
- * {@code --version}), no terminal-width probe (picocli starts {@code stty} in a child process for
+ * (built by reflecting over annotations, which the JDK implements as dynamic proxy classes generated at run
+ * time; except {@code sweep}'s, which {@link SweepCommand#spec} builds without reflection), the top-level
+ * command through picocli's programmatic API (no reflection at all for {@code --version}), no terminal-width probe (picocli starts {@code stty} in a child process for
  * {@code usageHelpAutoWidth}), and none of the built-in converters for types that no option has.
  */
 public final class Main implements Runnable {
@@ -75,16 +75,23 @@ public final class Main implements Runnable {
      */
     static CommandLine commandLine(String... args) {
         String named = subcommandNamed(args);
-        // Only the top-level usage help shows the subcommands' headers; --version needs nothing of them.
-        boolean headers = !(args.length == 1 && (args[0].equals("-V") || args[0].equals("--version")));
+        // Only the top-level usage help shows the subcommands' headers (each read from an annotation, a proxy
+        // class generated at run time); --version and a subcommand's own run need nothing of them.
+        boolean headers = named == null || named.equals("help")
+                || named.isEmpty() && !(args.length == 1 && (args[0].equals("-V") || args[0].equals("--version")));
         Main main = new Main();
         CommandLine cl = new CommandLine(topLevel(main));
         main.commandLine = cl;
         for (Sub s : SUBCOMMANDS) {
             boolean full = named == null || named.equals(s.name()) || named.equals("help");
-            cl.addSubcommand(s.name(), full ? s.type() : placeholder(s, headers));
+            cl.addSubcommand(s.name(), full ? model(s) : placeholder(s, headers));
         }
         return cl;
+    }
+
+    /** What picocli builds the subcommand's full model from: sweep's is built without reflection. */
+    private static Object model(Sub s) {
+        return s.type() == SweepCommand.class ? SweepCommand.spec(new SweepCommand()) : s.type();
     }
 
     /** What {@code @Command(mixinStandardHelpOptions = true, ...)} would make, without reflection. */

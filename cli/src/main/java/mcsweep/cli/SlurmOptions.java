@@ -7,15 +7,15 @@ import java.util.Stack;
 import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The options of {@code --executor slurm}, mixed into {@code mcsweep sweep}. Slurm is a mode of the sweep
  * command, not an executor plugin: its unit of work is a whole {@code mcsweep sweep --shard i/M} process per
  * array element (which writes its own files and job log), not a task handed to a listener, and the
- * coordinator needs the command line itself to rebuild the elements' command.
+ * coordinator needs the command line itself to rebuild the elements' command. Built into the sweep's model
+ * by {@link #addTo} (no annotations: see {@link SweepCommand}).
  */
 public final class SlurmOptions {
 
@@ -26,23 +26,50 @@ public final class SlurmOptions {
     public static final String DESCRIPTION = "a Slurm job array of --array M elements, each running --shard i/M of the"
             + " sweep with --inner-executor on its node; merged at the end (mcsweep slurm-script shows the script)";
 
-    @Spec(Spec.Target.MIXEE)
+    /** The model of the sweep command these options are part of. */
     CommandSpec mixee;
 
-    @Option(names = "--array", paramLabel = "M",
-            description = "slurm: array elements (shards), each a slice of the tasks (default: one per free"
-                    + " slot of the cluster, at most one per task)")
     Integer array;
-
-    @Option(names = "--inner-executor", paramLabel = "NAME", defaultValue = "forkjoin",
-            description = "slurm: the executor each array element uses on its node (default: ${DEFAULT-VALUE})")
     String innerExecutor;
-
-    @Option(names = "--slurm-opt", paramLabel = "OPTION",
-            description = "slurm: an extra sbatch option, e.g. --slurm-opt=--partition=short"
-                    + " --slurm-opt=--account=proj42 --slurm-opt=--time=2:00:00 (repeatable)",
-            parameterConsumer = NextWord.class)
     List<String> slurmOpts = new ArrayList<>();
+    boolean noWait;
+    double poll;
+    /** Set by {@code mcsweep slurm-script}: print the sbatch script instead of submitting it. */
+    boolean printScript;
+
+    /** Adds these options to the sweep command's model {@code spec}, where its help lists them. */
+    static void addTo(CommandSpec spec) {
+        SweepCommand.option(spec, Integer.class, "M", null, "slurm: array elements (shards), each a slice of the tasks"
+                + " (default: one per free slot of the cluster, at most one per task)", "--array");
+        SweepCommand.option(spec, String.class, "NAME", "forkjoin",
+                "slurm: the executor each array element uses on its node (default: ${DEFAULT-VALUE})",
+                "--inner-executor");
+        spec.addOption(OptionSpec.builder("--slurm-opt").paramLabel("OPTION").type(List.class)
+                .auxiliaryTypes(String.class).parameterConsumer(new NextWord())
+                .description("slurm: an extra sbatch option, e.g. --slurm-opt=--partition=short"
+                        + " --slurm-opt=--account=proj42 --slurm-opt=--time=2:00:00 (repeatable)").build());
+        SweepCommand.flag(spec, "slurm: submit the array, print its job id and return; 'mcsweep merge' finishes later",
+                "--no-wait");
+        spec.addOption(OptionSpec.builder("--poll").paramLabel("SECONDS").type(double.class).defaultValue("2")
+                .hidden(true).description("slurm: longest pause between two looks at the queue (default: ${DEFAULT-VALUE})")
+                .build());
+        spec.addOption(OptionSpec.builder("--print-slurm-script").type(boolean.class).hidden(true).build());
+    }
+
+    /** Copies these options' parsed values from {@code spec} (the one {@link #addTo} filled). */
+    void readFrom(CommandSpec spec) {
+        mixee = spec;
+        array = SweepCommand.value(spec, "--array");
+        innerExecutor = SweepCommand.value(spec, "--inner-executor");
+        List<String> opts = SweepCommand.value(spec, "--slurm-opt");
+        slurmOpts = opts == null ? new ArrayList<>() : new ArrayList<>(opts);
+        Boolean b = SweepCommand.value(spec, "--no-wait");
+        noWait = b != null && b;
+        Double p = SweepCommand.value(spec, "--poll");
+        poll = p == null ? 0 : p;
+        b = SweepCommand.value(spec, "--print-slurm-script");
+        printScript = b != null && b;
+    }
 
     /** Takes the next word as it is: sbatch options look like options, and some like ours ({@code --array}). */
     static final class NextWord implements IParameterConsumer {
@@ -53,21 +80,13 @@ public final class SlurmOptions {
                         + " e.g. --slurm-opt=--partition=short");
             }
             List<String> list = argSpec.getValue();
+            if (list == null) { // the model keeps the value: no list until the first one
+                list = new ArrayList<>();
+                argSpec.setValue(list);
+            }
             list.add(args.pop());
         }
     }
-
-    @Option(names = "--no-wait",
-            description = "slurm: submit the array, print its job id and return; 'mcsweep merge' finishes later")
-    boolean noWait;
-
-    @Option(names = "--poll", paramLabel = "SECONDS", defaultValue = "2", hidden = true,
-            description = "slurm: longest pause between two looks at the queue (default: ${DEFAULT-VALUE})")
-    double poll;
-
-    /** Set by {@code mcsweep slurm-script}: print the sbatch script instead of submitting it. */
-    @Option(names = "--print-slurm-script", hidden = true)
-    boolean printScript;
 
     /** Whether the sweep runs through Slurm rather than an in-JVM executor. */
     boolean selected(String executorName) {

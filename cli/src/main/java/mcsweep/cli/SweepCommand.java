@@ -22,142 +22,211 @@ import mcsweep.kernel.MetropolisKernel;
 import mcsweep.kernel.Scheme;
 import mcsweep.kernel.Seeds;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** {@code mcsweep sweep}: runs a kernel over a grid of parameter values. */
-@Command(name = "sweep", mixinStandardHelpOptions = true, header = "Runs a kernel over a grid of parameter values.", sortOptions = false, usageHelpAutoWidth = true,
-        description = {
-            "Runs a kernel over every combination of the given values (the Cartesian product, like",
-            "itertools.product), or over the lists taken element by element with --zip.",
-            "Each value list is comma-separated numbers and start:stop:step ranges, e.g. 0.1:0.5:0.1,1,2.",
-            "Writes one trace per task and summary.csv into --out, and prints a summary table."},
-        footer = {"", "Exit codes: 0 all tasks finished; 2 bad input (nothing written); 100+n n tasks failed"
-                + " (199: 99 or more); 130 interrupted by Ctrl-C (SIGINT); 143 terminated (SIGTERM);"
-                + " 74 results could not be recorded (see joblog.tsv).",
-            "", "Example (the lesson's 7-task sweep):",
-            "  mcsweep sweep --zip --beta 0.5,0.5,1,1,1,2,2 --x0 0.5,1,0.5,1,2,1,2 --h 1 --iterations 100000"})
+/**
+ * {@code mcsweep sweep}: runs a kernel over a grid of parameter values.
+ *
+ * <p>Its picocli model is built through picocli's programmatic API ({@link #spec}) rather than from
+ * annotations: reflecting over 35 annotated fields costs a JVM that has just started about 0.1 s (each
+ * annotation type is a proxy class generated at run time, each field access a method handle), which is
+ * more than the whole JVM start-up, and every sweep paid it before its first task. The values are read
+ * from the parsed model into the fields below ({@link #readOptions}). The annotation gives only the name
+ * and header that {@code mcsweep --help} lists.
+ */
+@Command(name = "sweep", header = SweepCommand.HEADER, description = SweepCommand.DESCRIPTION_FIRST_LINE)
 final class SweepCommand implements Callable<Integer> {
 
-    @Option(names = "--x0", paramLabel = "LIST", description = "starting points (metropolis)")
+    static final String HEADER = "Runs a kernel over a grid of parameter values.";
+    static final String DESCRIPTION_FIRST_LINE =
+            "Runs a kernel over every combination of the given values (the Cartesian product, like";
+
     String x0;
-
-    @Option(names = "--h", paramLabel = "LIST", description = "step parameters, > 0 (metropolis)")
     String h;
-
-    @Option(names = "--beta", paramLabel = "LIST", description = "inverse temperatures, > 0 (metropolis)")
     String beta;
-
-    @Option(names = {"-P", "--param"}, paramLabel = "NAME=LIST",
-            description = "values of any kernel parameter, e.g. -P beta=0.5,1")
     List<String> params = new ArrayList<>();
-
-    @Option(names = "--iterations", paramLabel = "N",
-            description = "steps per task, 1 to 2^63-1 (required, here or in --spec)")
     long iterations;
-
-    @Option(names = "--zip", description = "pair the lists element by element instead of taking their product;"
-            + " a list of one value goes with every element")
     boolean zip;
-
-    @Option(names = "--replicas", paramLabel = "R", defaultValue = "1",
-            description = "independent runs of each combination, with different streams, >= 1 (default: ${DEFAULT-VALUE})")
     int replicas;
-
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
-            description = "sweep seed, any 64-bit integer; each task's stream derives from it and the task's values"
-                    + " (default: ${DEFAULT-VALUE})")
     long seed;
-
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "mc_data",
-            description = "output folder (default: ${DEFAULT-VALUE})")
     Path out;
-
-    @Option(names = "--template", paramLabel = "NAME",
-            description = "trace file name; placeholders: parameter names, {iterations}, {replica}, {index}, {seed}"
-                    + " (default: the kernel's parameters, name={name} joined by _; metropolis: b{beta}_m{x0}_h{h}.csv;"
-                    + " _r{replica} added when --replicas > 1)")
     String template;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
-            description = "trace format: csv, npy (NumPy), or none for summaries only (default: ${DEFAULT-VALUE})")
     String format;
-
-    @Option(names = "--kernel", paramLabel = "NAME", defaultValue = MetropolisKernel.NAME,
-            description = "kernel to run (default: ${DEFAULT-VALUE}); see 'mcsweep kernels'")
     String kernelName;
-
-    @Option(names = "--command", paramLabel = "'PROGRAM ARGS'",
-            description = "run a program per task instead of a kernel, like GNU Parallel: {NAME} for a parameter,"
-                    + " {iterations}, {seed}, {index}, {replica}, {file} (the output it writes)")
     String command;
-
-    @Option(names = "--rng", paramLabel = "ALGORITHM", defaultValue = Seeds.DEFAULT_ALGORITHM,
-            description = "java.util.random algorithm (default: ${DEFAULT-VALUE})")
     String rng;
-
-    @Option(names = "--scheme", paramLabel = "SCHEME", defaultValue = "v2",
-            description = "stream scheme: v2, or v1 for the lesson program's draws, as before v2 existed (default: ${DEFAULT-VALUE})")
     String scheme;
-
-    @Option(names = {"-e", "--executor"}, paramLabel = "NAME", defaultValue = "forkjoin",
-            description = "where tasks run (default: ${DEFAULT-VALUE}); see 'mcsweep executors'")
     String executorName;
-
-    @Option(names = {"-j", "--workers"}, paramLabel = "N",
-            description = "tasks at once (default: number of processors); at most 32767 for forkjoin, 10000 for threads,"
-                    + " 1000000 for virtual, 1024 for process and pool")
     Integer workers;
-
-    @Option(names = "--chunk", paramLabel = "K", defaultValue = "0",
-            description = "tasks per submission, 0 to 1000000; 0 lets the executor choose (default)")
     int chunk;
-
-    @Option(names = "--halt", paramLabel = "WHEN", defaultValue = "never",
-            description = "on a failed task: never (keep going), soon (start nothing new), now (cancel running)")
     String halt;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "per-task time limit, 0.001 to 1e+07 seconds, under every executor (in-JVM tasks stop at their next block)")
     Double timeout;
-
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "0",
-            description = "extra attempts for a task whose worker process died or timed out, 0 to 100"
-                    + " (default: ${DEFAULT-VALUE})")
     int retries;
-
-    @Option(names = {"-q", "--quiet"}, description = "no progress and no table; summary.csv only")
     boolean quiet;
-
-    @Mixin
-    SlurmOptions slurm;
-
-    @Option(names = "--spec", paramLabel = "FILE",
-            description = "read the sweep from a TOML sweep file; options given here override it")
+    final SlurmOptions slurm = new SlurmOptions();
     Path specFile;
-
-    @Option(names = "--print-spec", description = "print the sweep file for this command line, and run nothing")
     boolean printSpec;
-
-    @Option(names = "--dry-run", description = "print the tasks and totals, and write nothing")
     boolean dryRun;
-
-    @Option(names = "--resume", description = "run only the tasks that the job log in --out does not show done"
-            + " with an intact file")
     boolean resume;
-
-    @Option(names = "--resume-failed", description = "like --resume, and run failed tasks again too")
     boolean resumeFailed;
-
-    @Option(names = "--shard", paramLabel = "K/N", description = "run the K-th of N slices of the tasks"
-            + " (tasks with index mod N = K-1); combine the shards with 'mcsweep merge'")
     String shard;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec commandSpec;
+    /** The model this command was parsed with (set by {@link #spec}). */
+    CommandSpec commandSpec;
+
+    /**
+     * The model of {@code mcsweep sweep} for {@code command}, in the order the help lists the options.
+     * Options keep their values in the model (picocli's default binding) until {@link #readOptions}.
+     */
+    static CommandSpec spec(SweepCommand command) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("sweep");
+        command.commandSpec = spec;
+        command.slurm.mixee = spec;
+        spec.usageMessage().header(HEADER).sortOptions(false).autoWidth(true)
+                .description(DESCRIPTION_FIRST_LINE,
+                        "itertools.product), or over the lists taken element by element with --zip.",
+                        "Each value list is comma-separated numbers and start:stop:step ranges, e.g. 0.1:0.5:0.1,1,2.",
+                        "Writes one trace per task and summary.csv into --out, and prints a summary table.")
+                .footer("", "Exit codes: 0 all tasks finished; 2 bad input (nothing written); 100+n n tasks failed"
+                        + " (199: 99 or more); 130 interrupted by Ctrl-C (SIGINT); 143 terminated (SIGTERM);"
+                        + " 74 results could not be recorded (see joblog.tsv).",
+                        "", "Example (the lesson's 7-task sweep):",
+                        "  mcsweep sweep --zip --beta 0.5,0.5,1,1,1,2,2 --x0 0.5,1,0.5,1,2,1,2 --h 1 --iterations 100000");
+        option(spec, String.class, "LIST", null, "starting points (metropolis)", "--x0");
+        option(spec, String.class, "LIST", null, "step parameters, > 0 (metropolis)", "--h");
+        option(spec, String.class, "LIST", null, "inverse temperatures, > 0 (metropolis)", "--beta");
+        spec.addOption(OptionSpec.builder("-P", "--param").paramLabel("NAME=LIST").type(List.class)
+                .auxiliaryTypes(String.class).description("values of any kernel parameter, e.g. -P beta=0.5,1")
+                .build());
+        option(spec, long.class, "N", null, "steps per task, 1 to 2^63-1 (required, here or in --spec)",
+                "--iterations");
+        flag(spec, "pair the lists element by element instead of taking their product;"
+                + " a list of one value goes with every element", "--zip");
+        option(spec, int.class, "R", "1",
+                "independent runs of each combination, with different streams, >= 1 (default: ${DEFAULT-VALUE})",
+                "--replicas");
+        option(spec, long.class, "SEED", "42",
+                "sweep seed, any 64-bit integer; each task's stream derives from it and the task's values"
+                        + " (default: ${DEFAULT-VALUE})", "--seed");
+        option(spec, Path.class, "DIR", "mc_data", "output folder (default: ${DEFAULT-VALUE})", "--out");
+        option(spec, String.class, "NAME", null,
+                "trace file name; placeholders: parameter names, {iterations}, {replica}, {index}, {seed}"
+                        + " (default: the kernel's parameters, name={name} joined by _; metropolis: b{beta}_m{x0}_h{h}.csv;"
+                        + " _r{replica} added when --replicas > 1)", "--template");
+        option(spec, String.class, "FORMAT", "csv",
+                "trace format: csv, npy (NumPy), or none for summaries only (default: ${DEFAULT-VALUE})", "--format");
+        option(spec, String.class, "NAME", MetropolisKernel.NAME,
+                "kernel to run (default: ${DEFAULT-VALUE}); see 'mcsweep kernels'", "--kernel");
+        option(spec, String.class, "'PROGRAM ARGS'", null,
+                "run a program per task instead of a kernel, like GNU Parallel: {NAME} for a parameter,"
+                        + " {iterations}, {seed}, {index}, {replica}, {file} (the output it writes)", "--command");
+        option(spec, String.class, "ALGORITHM", Seeds.DEFAULT_ALGORITHM,
+                "java.util.random algorithm (default: ${DEFAULT-VALUE})", "--rng");
+        option(spec, String.class, "SCHEME", "v2",
+                "stream scheme: v2, or v1 for the lesson program's draws, as before v2 existed (default: ${DEFAULT-VALUE})",
+                "--scheme");
+        option(spec, String.class, "NAME", "forkjoin",
+                "where tasks run (default: ${DEFAULT-VALUE}); see 'mcsweep executors'", "-e", "--executor");
+        option(spec, Integer.class, "N", null,
+                "tasks at once (default: number of processors); at most 32767 for forkjoin, 10000 for threads,"
+                        + " 1000000 for virtual, 1024 for process and pool", "-j", "--workers");
+        option(spec, int.class, "K", "0", "tasks per submission, 0 to 1000000; 0 lets the executor choose (default)",
+                "--chunk");
+        option(spec, String.class, "WHEN", "never",
+                "on a failed task: never (keep going), soon (start nothing new), now (cancel running)", "--halt");
+        option(spec, Double.class, "SECONDS", null,
+                "per-task time limit, 0.001 to 1e+07 seconds, under every executor (in-JVM tasks stop at their next block)",
+                "--timeout");
+        option(spec, int.class, "N", "0",
+                "extra attempts for a task whose worker process died or timed out, 0 to 100"
+                        + " (default: ${DEFAULT-VALUE})", "--retries");
+        flag(spec, "no progress and no table; summary.csv only", "-q", "--quiet");
+        SlurmOptions.addTo(spec);
+        option(spec, Path.class, "FILE", null,
+                "read the sweep from a TOML sweep file; options given here override it", "--spec");
+        flag(spec, "print the sweep file for this command line, and run nothing", "--print-spec");
+        flag(spec, "print the tasks and totals, and write nothing", "--dry-run");
+        flag(spec, "run only the tasks that the job log in --out does not show done with an intact file",
+                "--resume");
+        flag(spec, "like --resume, and run failed tasks again too", "--resume-failed");
+        option(spec, String.class, "K/N", null, "run the K-th of N slices of the tasks"
+                + " (tasks with index mod N = K-1); combine the shards with 'mcsweep merge'", "--shard");
+        // What mixinStandardHelpOptions adds, last as it does.
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
+        return spec;
+    }
+
+    /** An option with a value of {@code type}. */
+    static void option(CommandSpec spec, Class<?> type, String label, String defaultValue, String description,
+                       String... names) {
+        spec.addOption(OptionSpec.builder(names).type(type).paramLabel(label).defaultValue(defaultValue)
+                .description(description).build());
+    }
+
+    /** An option without a value: {@code true} when given. */
+    static void flag(CommandSpec spec, String description, String... names) {
+        spec.addOption(OptionSpec.builder(names).type(boolean.class).description(description).build());
+    }
+
+    /** The value of option {@code name}: the one parsed, else its default, else {@code null}. */
+    @SuppressWarnings("unchecked")
+    static <T> T value(CommandSpec spec, String name) {
+        return (T) spec.findOption(name).getValue();
+    }
+
+    /** A boolean, int or long option's value, with {@code false} or 0 when it has none. */
+    private static boolean flagValue(CommandSpec spec, String name) {
+        Boolean b = value(spec, name);
+        return b != null && b;
+    }
+
+    private static long longValue(CommandSpec spec, String name) {
+        Number n = value(spec, name);
+        return n == null ? 0 : n.longValue();
+    }
+
+    /** Copies the parsed values from the model into the fields. */
+    void readOptions() {
+        CommandSpec s = commandSpec;
+        x0 = value(s, "--x0");
+        h = value(s, "--h");
+        beta = value(s, "--beta");
+        List<String> p = value(s, "--param");
+        params = p == null ? new ArrayList<>() : new ArrayList<>(p);
+        iterations = longValue(s, "--iterations");
+        zip = flagValue(s, "--zip");
+        replicas = (int) longValue(s, "--replicas");
+        seed = longValue(s, "--seed");
+        out = value(s, "--out");
+        template = value(s, "--template");
+        format = value(s, "--format");
+        kernelName = value(s, "--kernel");
+        command = value(s, "--command");
+        rng = value(s, "--rng");
+        scheme = value(s, "--scheme");
+        executorName = value(s, "--executor");
+        workers = value(s, "--workers");
+        chunk = (int) longValue(s, "--chunk");
+        halt = value(s, "--halt");
+        timeout = value(s, "--timeout");
+        retries = (int) longValue(s, "--retries");
+        quiet = flagValue(s, "--quiet");
+        slurm.readFrom(s);
+        specFile = value(s, "--spec");
+        printSpec = flagValue(s, "--print-spec");
+        dryRun = flagValue(s, "--dry-run");
+        resume = flagValue(s, "--resume");
+        resumeFailed = flagValue(s, "--resume-failed");
+        shard = value(s, "--shard");
+    }
 
     @Override
     public Integer call() {
+        readOptions();
         SpecOptions.apply(this);
         Kernel kernel = command != null ? commandKernel(command) : kernel(kernelName);
         Map<String, List<Double>> values = values();

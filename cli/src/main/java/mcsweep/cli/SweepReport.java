@@ -97,10 +97,14 @@ final class SweepReport implements SweepListener {
         String checksum = "";
         if (t.output() != null) {
             file = t.output().getFileName().toString();
-            try {
-                checksum = Checksums.of(t.output());
-            } catch (IOException e) {
-                ioFailed(e);
+            if (r.checksum() != null) {
+                checksum = r.checksum(); // hashed by the worker as it wrote the file
+            } else {
+                try {
+                    checksum = Checksums.of(t.output());
+                } catch (IOException e) {
+                    ioFailed(e);
+                }
             }
         }
         record(new JobLog.Entry(t.index(), spell(t.params()), t.replica(), t.seed(), host, executor, r.worker(),

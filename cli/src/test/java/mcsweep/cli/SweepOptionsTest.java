@@ -20,7 +20,8 @@ class SweepOptionsTest {
     @Test
     void theDefaultExecutorIsForkJoinWithOneWorkerPerProcessor() {
         SweepCommand c = new SweepCommand();
-        new CommandLine(c).parseArgs("--beta", "1", "--x0", "1", "--h", "1", "--iterations", "10");
+        new CommandLine(SweepCommand.spec(c)).parseArgs("--beta", "1", "--x0", "1", "--h", "1", "--iterations", "10");
+        c.readOptions();
 
         assertThat(c.executorName).isEqualTo("forkjoin");
         ExecutionOptions o = SweepCommand.executionOptions(c.executorName, c.workers, c.chunk, c.halt, c.timeout,

@@ -3,7 +3,6 @@ package mcsweep.executors;
 import java.io.IOException;
 import java.util.List;
 
-import mcsweep.kernel.Summary;
 
 /**
  * One execution of a sweep as its workers see it: the tasks, the options, whether the sweep is stopping,
@@ -112,13 +111,13 @@ public final class SweepRun {
         Watchdog.Deadline deadline = watchdog == null ? null : watchdog.arm(self::interrupt);
         try {
             // The result counts only if the deadline is disarmed in time; only then is the trace renamed.
-            Summary s = TaskRunner.run(task, () -> {
+            TaskRunner.Outcome o = TaskRunner.execute(task, () -> {
                 if (deadline != null && !deadline.disarm()) {
                     Thread.interrupted(); // the watchdog's interrupt, which came too late to stop the kernel
                     throw new TimedOut(watchdog.message());
                 }
             });
-            succeeded(new TaskResult(task, s, System.nanoTime() - start, self.getName()));
+            succeeded(new TaskResult(task, o.summary(), System.nanoTime() - start, self.getName(), o.checksum()));
         } catch (TimedOut e) {
             failed(new TaskFailure(task, e.getMessage(), null, 1));
         } catch (InterruptedException e) {

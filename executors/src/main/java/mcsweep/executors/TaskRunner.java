@@ -48,13 +48,34 @@ public final class TaskRunner {
      * @throws IOException if the trace could not be written or {@code acceptance} refused; no trace is left
      */
     public static Summary run(Task task, Acceptance acceptance) throws IOException, InterruptedException {
+        return execute(task, acceptance).summary();
+    }
+
+    /**
+     * What {@link #execute} returns.
+     *
+     * @param checksum XXH64 of the trace's bytes ({@link Xxh64#hex}), or {@code null} without a trace or
+     *                 when a program wrote it
+     */
+    public record Outcome(Summary summary, String checksum) {
+    }
+
+    /**
+     * {@link #run(Task, Acceptance)}, also returning the checksum of the trace, computed from the bytes as
+     * they were written: the job log needs it, and reading every file back on the sweep's one consumer
+     * thread cost it a third of its CPU time in the lesson's scan (69 MB), while the workers waited for a
+     * core.
+     */
+    public static Outcome execute(Task task, Acceptance acceptance) throws IOException, InterruptedException {
         if (task.output() == null) {
             Summary s = runInto(task);
             acceptance.accept();
-            return s;
+            return new Outcome(s, null);
         }
         AtomicFile.Staged staged = AtomicFile.stage(task.output());
-        Summary s = runInto(task.withOutput(staged.path()));
+        long[] hash = new long[1];
+        boolean[] hashed = new boolean[1];
+        Summary s = runInto(task.withOutput(staged.path()), hash, hashed);
         try {
             acceptance.accept();
         } catch (IOException | RuntimeException e) {
@@ -62,7 +83,7 @@ public final class TaskRunner {
             throw e;
         }
         staged.commit();
-        return s;
+        return new Outcome(s, hashed[0] ? Xxh64.hex(hash[0]) : null);
     }
 
     /**
@@ -71,6 +92,11 @@ public final class TaskRunner {
      * the task fails, a temporary output is removed.
      */
     public static Summary runInto(Task task) throws IOException, InterruptedException {
+        return runInto(task, new long[1], new boolean[1]);
+    }
+
+    /** {@link #runInto(Task)}, setting {@code hash[0]} to the trace's XXH64 and {@code hashed[0]} when it did. */
+    private static Summary runInto(Task task, long[] hash, boolean[] hashed) throws IOException, InterruptedException {
         // Compile-time constant prefixes: ordinary tasks never load (or initialise) these two classes, which
         // matters in a worker JVM started per task.
         if (task.kernel().startsWith(CommandKernel.PREFIX)) { // a program writes its own file: seed and path
@@ -89,7 +115,8 @@ public final class TaskRunner {
         // The format follows the target's name (the output may be a temporary name standing for it): .npy is
         // NumPy's format (one row per iteration), anything else CSV.
         boolean npy = AtomicFile.targetName(task.output()).endsWith(".npy");
-        AtomicFile.writeStaged(task.output(), false, out -> {
+        AtomicFile.writeStaged(task.output(), false, file -> {
+            Xxh64.HashingStream out = new Xxh64.HashingStream(file); // the writers hand over whole buffers
             if (npy) {
                 NpyTraceWriter w = new NpyTraceWriter(out, task.iterations());
                 summary[0] = kernel.run(params, task.iterations(), rng, w, task.scheme());
@@ -99,6 +126,8 @@ public final class TaskRunner {
                 summary[0] = kernel.run(params, task.iterations(), rng, csv, task.scheme());
                 csv.flush();
             }
+            hash[0] = out.hash.value();
+            hashed[0] = true;
         });
         return summary[0];
     }
