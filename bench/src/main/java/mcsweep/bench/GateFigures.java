@@ -13,8 +13,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * selection, each figure with the JMH run that measures it and the reference loop it is divided by.
  *
  * <ul>
- *   <li>{@code kernel.none}, {@code kernel.csv}: ns per step of the kernel, trace discarded and encoded as
- *       CSV ({@link NamedKernelStepBenchmark});
+ *   <li>{@code kernel.none}, {@code kernel.csv}, {@code kernel.npy}: ns per step of the kernel, trace discarded, or encoded as
+ *       CSV or as NumPy ({@link NamedKernelStepBenchmark});
  *   <li>{@code task.EXECUTOR}: per-task overhead of each in-JVM executor and of {@code pool}, the slope of
  *       whole sweeps of 16 and 4,096 (pool: 1,024) zero-step tasks ({@link ExecutorSweepBenchmark}, the
  *       same fit as the report's {@link OverheadAnalysis});
@@ -93,8 +93,12 @@ final class GateFigures {
     /** The gate's figures for {@code spec} with the executors found on the class path. */
     static List<Figure> all(KernelSpec spec, List<String> executors, int cores) {
         List<Figure> f = new ArrayList<>();
-        for (String format : List.of("none", "csv")) {
-            f.add(simple("kernel." + format, format.equals("none") ? "kernel, ns per step" : "kernel + CSV trace, ns per step",
+        for (String format : List.of("none", "csv", "npy")) {
+            f.add(simple("kernel." + format, switch (format) {
+                        case "none" -> "kernel, ns per step";
+                        case "csv" -> "kernel + CSV trace, ns per step";
+                        default -> "kernel + NumPy trace, ns per step";
+                    },
                     format.equals("none") ? Reference.SCALAR : Reference.MEMORY, true,
                     new Selection(NAMED_KERNEL, kernelParams(spec, Map.of("format", List.of(format))), 2, 3, SHORT, 8, SHORT),
                     NAMED_KERNEL, Map.of("format", format)));

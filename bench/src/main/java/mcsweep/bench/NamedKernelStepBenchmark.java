@@ -1,6 +1,7 @@
 package mcsweep.bench;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 
@@ -25,11 +26,13 @@ import mcsweep.kernel.Seeds;
 import mcsweep.kernel.Summary;
 import mcsweep.kernel.TraceSink;
 import mcsweep.kernel.io.CsvTraceWriter;
+import mcsweep.kernel.io.NpyTraceWriter;
 
 /**
  * Nanoseconds per step of any kernel found by name ({@code --kernel NAME -P ...}; the lesson's Metropolis
  * kernel by default), with the default generator and stream scheme (what sweeps run): the trace discarded ({@code format=none}) or encoded by
- * the CSV writer into a stream that discards the bytes ({@code format=csv}). The regression gate's kernel
+ * the CSV writer ({@code format=csv}) or the NumPy writer ({@code format=npy}) into a stream that discards
+ * the bytes. The regression gate's kernel
  * figures, and the time per step of a user's kernel in {@code --kernel} reports. (KernelStepBenchmark
  * breaks the built-in kernel's step down by generator.)
  *
@@ -54,7 +57,7 @@ public class NamedKernelStepBenchmark {
     @Param(ExecutorSweepBenchmark.LESSON_PARAMS)
     String kernelParams;
 
-    @Param({"none", "csv"})
+    @Param({"none", "csv", "npy"})
     String format;
 
     private Kernel k;
@@ -68,8 +71,8 @@ public class NamedKernelStepBenchmark {
         k = Kernels.byName(spec.kernel());
         params = spec.values();
         generator = Seeds.generator(Seeds.DEFAULT_ALGORITHM, Workloads.SWEEP_SEED);
-        if (!format.equals("none") && !format.equals("csv")) {
-            throw new IllegalArgumentException("format must be none or csv: " + format);
+        if (!List.of("none", "csv", "npy").contains(format)) {
+            throw new IllegalArgumentException("format must be none, csv or npy: " + format);
         }
     }
 
@@ -79,9 +82,16 @@ public class NamedKernelStepBenchmark {
         if (format.equals("none")) {
             return k.run(params, STEPS, generator, TraceSink.NONE, Scheme.DEFAULT);
         }
-        CsvTraceWriter csv = new CsvTraceWriter(out);
-        Summary s = k.run(params, STEPS, generator, csv, Scheme.DEFAULT);
-        csv.flush();
+        Summary s;
+        if (format.equals("csv")) {
+            CsvTraceWriter csv = new CsvTraceWriter(out);
+            s = k.run(params, STEPS, generator, csv, Scheme.DEFAULT);
+            csv.flush();
+        } else {
+            NpyTraceWriter npy = new NpyTraceWriter(out, STEPS);
+            s = k.run(params, STEPS, generator, npy, Scheme.DEFAULT);
+            npy.finish();
+        }
         bh.consume(out.bytes + out.last);
         return s;
     }
