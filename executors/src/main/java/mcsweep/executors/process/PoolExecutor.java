@@ -127,7 +127,7 @@ public final class PoolExecutor extends ParallelExecutor {
                         throw new Protocol.ProtocolException("worker says its pid is " + ready.pid());
                     }
                 } catch (IOException e) {
-                    return lost(task, "worker could not start: " + e.getMessage());
+                    return lost(task, startFailure(worker, e));
                 }
             }
             Worker w = worker;
@@ -236,6 +236,24 @@ public final class PoolExecutor extends ParallelExecutor {
 
         private String timeoutMessage(Worker w) {
             return run.watchdog().message() + "; worker pid " + w.process.pid() + " killed";
+        }
+
+        /**
+         * Why {@code w} never said it was ready. Its stdout ending first means it died starting (killed, out
+         * of memory, a bad JVM flag): say how, as for a worker lost mid-task, once it has exited (a bounded
+         * wait: the pipe closes a moment before the process is reaped). Garbage instead of the ready frame is
+         * the protocol's complaint.
+         */
+        private static String startFailure(Worker w, IOException e) {
+            if (!(e instanceof Protocol.ProtocolException)) {
+                boolean[] exited = new boolean[1];
+                Uninterruptibly.await(() -> exited[0] = w.process.waitFor(2, TimeUnit.SECONDS));
+                if (exited[0]) {
+                    return "worker pid " + w.process.pid() + " "
+                            + WorkerProcesses.exitDescription(w.process.exitValue()) + " while starting";
+                }
+            }
+            return "worker could not start: " + e.getMessage();
         }
 
         /** Ends the current worker and says why in one line, with its last stderr line. */

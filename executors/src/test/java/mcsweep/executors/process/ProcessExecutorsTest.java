@@ -30,6 +30,7 @@ import mcsweep.kernel.io.AtomicFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -248,6 +249,25 @@ class ProcessExecutorsTest {
         assertThat(r.results).containsOnlyKeys(1, 2, 3);
         assertThat(files(dir)).noneMatch(AtomicFile::isTemporary);
         assertThat(dir.resolve("slow.csv")).doesNotExist();
+    }
+
+    /** Killed before it could say it was ready (under load, a worker JVM can take that long to start). */
+    @Test
+    void aPoolWorkerKilledWhileStartingFailsItsTaskSayingHowItDied() throws Exception {
+        List<Task> tasks = new ArrayList<>();
+        tasks.add(test(0, "test-sleep", 20.0, dir.resolve("slow.csv"))); // keeps the worker alive if it got that far
+        for (int i = 1; i < 4; i++) {
+            tasks.add(metropolis(i, 1, 1, 1, 1000, dir.resolve("t" + i + ".csv")));
+        }
+        CompletableFuture<ProcessHandle> killed = killAWorkerOnceRunning(0);
+        Recorder r = new Recorder();
+        SweepOutcome outcome = SweepExecutors.byName("pool").execute(tasks, options(1), r);
+
+        ProcessHandle victim = killed.get(30, TimeUnit.SECONDS);
+        assertThat(outcome).isEqualTo(new SweepOutcome(3, 1, 0, false));
+        assertThat(r.failures.get(0).error())
+                .contains("worker pid " + victim.pid() + " was killed (signal 9) while starting");
+        assertThat(files(dir)).noneMatch(AtomicFile::isTemporary);
     }
 
     @ParameterizedTest
