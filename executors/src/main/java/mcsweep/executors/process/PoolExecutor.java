@@ -249,11 +249,15 @@ public final class PoolExecutor extends ParallelExecutor {
                 boolean[] exited = new boolean[1];
                 Uninterruptibly.await(() -> exited[0] = w.process.waitFor(2, TimeUnit.SECONDS));
                 if (exited[0]) {
-                    return "worker pid " + w.process.pid() + " "
-                            + WorkerProcesses.exitDescription(w.process.exitValue()) + " while starting";
+                    return howItEnded(w) + " while starting";
                 }
             }
             return "worker could not start: " + e.getMessage();
+        }
+
+        /** "worker pid N was killed (signal 9)", say, for a worker that has exited. */
+        private static String howItEnded(Worker w) {
+            return "worker pid " + w.process.pid() + " " + WorkerProcesses.exitDescription(w.process.exitValue());
         }
 
         /** Ends the current worker and says why in one line, with its last stderr line. */
@@ -276,8 +280,7 @@ public final class PoolExecutor extends ParallelExecutor {
                 queue.giveBack(held);
             }
             held = null;
-            String reason = why != null ? why
-                    : "worker pid " + w.process.pid() + " " + WorkerProcesses.exitDescription(w.process.exitValue());
+            String reason = why != null ? why : howItEnded(w);
             return Attempt.lost(reason + logs.hint(w.stderr.lastFile, w.stderr.lastLine));
         }
 
