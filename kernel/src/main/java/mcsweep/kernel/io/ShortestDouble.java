@@ -53,9 +53,32 @@ public final class ShortestDouble {
     private static final long ASCII_ZEROS = 0x3030_3030_3030_3030L; // "00000000" in any byte order
     private static final long ZERO_POINT_ZEROS = 0x3030_3030_3030_2E30L; // "0.000000" stored little-endian
     private static final long TEN_16 = 10_000_000_000_000_000L;
-    private static final long TEN_8 = 100_000_000L;
+    // d / 10^n = (d M) >>> (64 + s) for d < 2^57: M and s for n = 4, 8, 12, 16 (see layout).
+    static final long DIV_1E4 = 0xD1B7_1758_E219_652CL;
+    static final int SHIFT_1E4 = 13;
+    static final long DIV_1E8 = 0xABCC_7711_8461_CEFDL;
+    static final int SHIFT_1E8 = 26;
+    static final long DIV_1E12 = 0x8CBC_CC09_6F50_88CCL;
+    static final int SHIFT_1E12 = 39;
+    static final long DIV_1E16 = 0xE695_94BE_C44D_E15CL;
+    static final int SHIFT_1E16 = 53;
 
     private static final byte[] DIGIT_PAIRS = new byte[200];
+
+    /** The least binary exponent {@code q} of the exact path; its greatest is -1. */
+    static final int EXACT_Q_MIN = -63;
+    /** {@code 10^-k} for {@code k = floor(q log10 2)}, {@code q} from {@link #EXACT_Q_MIN} to -1 (up to 10^19: unsigned). */
+    private static final long[] TEN_POW_NEG_K = new long[-EXACT_Q_MIN];
+
+    static {
+        for (int q = EXACT_Q_MIN; q < 0; q++) {
+            long p = 1;
+            for (int n = -floorLog10Pow2(q); n > 0; n--) {
+                p *= 10; // wraps to the unsigned value for 10^19
+            }
+            TEN_POW_NEG_K[q - EXACT_Q_MIN] = p;
+        }
+    }
 
     static {
         for (int i = 0; i < 100; i++) {
@@ -112,14 +135,27 @@ public final class ShortestDouble {
         long cbr = cb + 2;
         long cbl = lopsided ? cb - 1 : cb - 2;
         int k = lopsided ? floorLog10ThreeQuartersPow2(q) : floorLog10Pow2(q);
-        // 4 v 10^-k = cb 2^q 10^-k ~ cb G 2^(q - P) = (cb << h) G / 2^128, with h in [2, 6].
-        int h = q + floorLog2Pow10(-k) + 3;
-        int i = 2 * (k - PowersOfTen.K_MIN);
-        long g1 = PowersOfTen.G[i];
-        long g0 = PowersOfTen.G[i + 1];
-        long vb = roundToOdd(g1, g0, cb << h);
-        long vbl = roundToOdd(g1, g0, cbl << h);
-        long vbr = roundToOdd(g1, g0, cbr << h);
+        long vb;
+        long vbl;
+        long vbr;
+        if (q < 0 && q >= EXACT_Q_MIN && !lopsided) {
+            // |v| in [2^-11, 2^52), which holds a trace's values: 10^-k is an integer below 2^64, and
+            // cb 2^q 10^-k = (cb 10^-k) >> -q is exact from one 128-bit product each, with no table lookup
+            // that waits on k (the chain of dependent multiplies is what limits the speed here).
+            long p = TEN_POW_NEG_K[q - EXACT_Q_MIN];
+            vb = exactToOdd(cb, p, -q);
+            vbl = exactToOdd(cbl, p, -q);
+            vbr = exactToOdd(cbr, p, -q);
+        } else {
+            // 4 v 10^-k = cb 2^q 10^-k ~ cb G 2^(q - P) = (cb << h) G / 2^128, with h in [2, 6].
+            int h = q + floorLog2Pow10(-k) + 3;
+            int i = 2 * (k - PowersOfTen.K_MIN);
+            long g1 = PowersOfTen.G[i];
+            long g0 = PowersOfTen.G[i + 1];
+            vb = roundToOdd(g1, g0, cb << h);
+            vbl = roundToOdd(g1, g0, cbl << h);
+            vbr = roundToOdd(g1, g0, cbr << h);
+        }
 
         long s = vb >> 2; // floor(v 10^-k): 16 or 17 digits for a normal double
         // floor(s / 10) * 10 by a multiply: ceil(2^64 / 10) errs by under 1/10 of a unit for s < 2^62.
@@ -142,6 +178,18 @@ public final class ShortestDouble {
         // which then does not end in 0 (if it did, it would be that multiple of 10).
         // (The multiple of 10 keeps its trailing zero here; layout counts and drops trailing zeros anyway.)
         return layout(integer + ((tenth - integer) & -(sp10In ^ tp10In)), k, buf, pos);
+    }
+
+    /**
+     * {@code floor(cbx p / 2^shift)} with its low bit set when the remainder is not zero, exactly, for
+     * {@code 0 < cbx < 2^55}, {@code p} an unsigned 64-bit integer and {@code shift} in {@code [1, 63]},
+     * when the quotient is below {@code 2^64}.
+     */
+    static long exactToOdd(long cbx, long p, int shift) {
+        long hi = Math.unsignedMultiplyHigh(cbx, p);
+        long lo = cbx * p;
+        long rest = lo << -shift; // the remainder's bits (a shift by 64 - shift)
+        return hi << -shift | lo >>> shift | (rest | -rest) >>> 63;
     }
 
     /**
@@ -168,14 +216,16 @@ public final class ShortestDouble {
             e--;
         }
         int sci = e + 16; // v = d.ddd x 10^sci
-        // d = h a b, with a and b of eight digits each; the two splits of the top part (h a) and the
-        // bottom eight digits are independent, to keep the chain of multiplies short. d / 10^8 is
-        // floor(d M / 2^90) with M = ceil(2^90 / 10^8), exact for d < 2^90 / 10^8 (the usual bound:
-        // d (M - 2^90 / 10^8) < 2^90 / 10^8).
-        long top = Math.unsignedMultiplyHigh(d, 0xABCC_7711_8461_CEFDL) >>> 26;
-        long lo = digits8(d - top * TEN_8);
-        int h = (int) top / 100_000_000;
-        long hi = digits8(top - h * TEN_8);
+        // d = h a b c e, with a, b, c, e of four digits each. The quotients d / 10^4, 10^8, 10^12, 10^16
+        // are four independent multiplies, not a chain of them (the chain is what limits the speed): d / 10^n
+        // is floor(d M / 2^(64 + s)) with M = ceil(2^(64 + s) / 10^n) < 2^64, exact for d < 2^57 since
+        // M 10^n - 2^(64 + s) < 10^n <= 2^(64 + s - 57) (s = 13, 26, 39, 53; ShortestDoubleTest checks them).
+        long q4 = Math.unsignedMultiplyHigh(d, DIV_1E4) >>> SHIFT_1E4;
+        long q8 = Math.unsignedMultiplyHigh(d, DIV_1E8) >>> SHIFT_1E8;
+        long q12 = Math.unsignedMultiplyHigh(d, DIV_1E12) >>> SHIFT_1E12;
+        int h = (int) (Math.unsignedMultiplyHigh(d, DIV_1E16) >>> SHIFT_1E16);
+        long lo = digits4x2((q4 - q8 * 10_000) | (d - q4 * 10_000) << 32);
+        long hi = digits4x2((q12 - h * 10_000L) | (q8 - q12 * 10_000) << 32);
         // Trailing zeros are the top bytes of the digit values (the last digit is the most significant byte).
         int zeros = lo == 0 ? 8 + (Long.numberOfLeadingZeros(hi) >>> 3) : Long.numberOfLeadingZeros(lo) >>> 3;
         int length = 17 - zeros;
@@ -229,19 +279,17 @@ public final class ShortestDouble {
     }
 
     /**
-     * The eight decimal digits of {@code 0 <= x < 10^8} as byte values 0..9, the most significant digit in
-     * the lowest byte (first in memory, stored little-endian). Each step splits every lane of the previous
-     * one in two at once: the quotient stays in the lane's low half, the remainder moves to its high half;
-     * {@code y * 10486 >>> 20 = y / 100} for {@code y < 10^4} and {@code z * 103 >>> 10 = z / 10} for
-     * {@code z < 100}, and no lane's product reaches the next lane.
+     * The digits of two four-digit numbers, {@code v = y0 | y1 << 32} with {@code y0, y1 < 10^4}, as byte
+     * values 0..9, {@code y0}'s first (lowest byte) and most significant first. Each step splits every
+     * lane of the previous one in two at once: the quotient stays in the lane's low half, the remainder
+     * moves to its high half; {@code y * 10486 >>> 20 = y / 100} for {@code y < 10^4} and
+     * {@code z * 103 >>> 10 = z / 10} for {@code z < 100}, and no lane's product reaches the next lane.
      */
-    static long digits8(long x) {
-        long high = (int) x / 10_000;
-        long v = high | (x - high * 10_000) << 32; // two lanes of 4 digits
+    static long digits4x2(long v) {
         long q = (v * 10486 >>> 20) & 0x0000_007F_0000_007FL;
-        v = q | (v - q * 100) << 16; // four lanes of 2 digits
+        v = q | (v - q * 100) << 16;
         q = (v * 103 >>> 10) & 0x000F_000F_000F_000FL;
-        return q | (v - q * 10) << 8; // eight lanes of 1 digit
+        return q | (v - q * 10) << 8;
     }
 
     /** Writes {@code digits 10^exponent}, {@code 0 < digits < 10^17}, of any length (subnormals only). */

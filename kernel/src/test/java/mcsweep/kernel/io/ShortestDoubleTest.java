@@ -113,11 +113,11 @@ class ShortestDoubleTest {
         }
     }
 
-    /** Exhaustive: every eight-digit number's lanes are its digits, most significant first. */
+    /** Exhaustive: every pair of four-digit numbers (every eight-digit number) gives its digits in order. */
     @Test
-    void digits8SplitsEveryEightDigitNumber() {
+    void digits4x2SplitsEveryPairOfFourDigitNumbers() {
         for (int x = 0; x < 100_000_000; x++) {
-            long lanes = ShortestDouble.digits8(x);
+            long lanes = ShortestDouble.digits4x2(x / 10_000 | (long) (x % 10_000) << 32);
             long value = 0;
             boolean digits = true;
             for (int i = 0; i < 8; i++) {
@@ -127,6 +127,38 @@ class ShortestDoubleTest {
             }
             if (!digits || value != x) {
                 assertThat(Long.toHexString(lanes)).as("x=%d", x).isEqualTo("digits of " + x);
+            }
+        }
+    }
+
+    /** The layout's divisions by 10^4, 10^8, 10^12 and 10^16: the constants, their bound, and samples. */
+    @Test
+    void theLayoutsDivisionsByPowersOfTenAreExactBelow2To57() {
+        long[][] divs = {
+            {4, ShortestDouble.DIV_1E4, ShortestDouble.SHIFT_1E4},
+            {8, ShortestDouble.DIV_1E8, ShortestDouble.SHIFT_1E8},
+            {12, ShortestDouble.DIV_1E12, ShortestDouble.SHIFT_1E12},
+            {16, ShortestDouble.DIV_1E16, ShortestDouble.SHIFT_1E16},
+        };
+        SplittableRandom r = new SplittableRandom(9);
+        for (long[] div : divs) {
+            BigInteger pow = BigInteger.TEN.pow((int) div[0]);
+            BigInteger two = BigInteger.ONE.shiftLeft(64 + (int) div[2]);
+            BigInteger m = new BigInteger(Long.toUnsignedString(div[1]));
+            BigInteger[] qr = two.divideAndRemainder(pow);
+            assertThat(m).isEqualTo(qr[0].add(qr[1].signum() == 0 ? BigInteger.ZERO : BigInteger.ONE)); // ceil
+            assertThat(m.multiply(pow).subtract(two)).isLessThanOrEqualTo(BigInteger.ONE.shiftLeft(64 + (int) div[2] - 57));
+            long p = pow.longValueExact();
+            for (int i = 0; i < 200_000; i++) {
+                long d = switch (i % 3) {
+                    case 0 -> r.nextLong(1L << 57);
+                    case 1 -> Math.max(0, ((1L << 57) / p - r.nextLong(1_000)) * p - r.nextInt(2)); // n 10^k - 0/1
+                    default -> r.nextLong(10_000_000_000_000_000L, 100_000_000_000_000_000L);
+                };
+                long got = Math.unsignedMultiplyHigh(d, div[1]) >>> div[2];
+                if (got != d / p) {
+                    assertThat(got).as("%d / 10^%d", d, div[0]).isEqualTo(d / p);
+                }
             }
         }
     }
@@ -200,6 +232,37 @@ class ShortestDoubleTest {
             }
         }
         assertThat(mask.bitLength()).isEqualTo(128);
+    }
+
+    /**
+     * The exact path ({@code q} in [-63, -1], {@code |v|} in [2^-11, 2^52)): the scaled value and both bounds
+     * against BigInteger, for random significands at every exponent, and for the significands next to the
+     * ends of the range.
+     */
+    @Test
+    void exactToOddIsExactAgainstBigIntegerOnItsRange() {
+        SplittableRandom r = new SplittableRandom(10);
+        for (int q = ShortestDouble.EXACT_Q_MIN; q < 0; q++) {
+            int k = ShortestDouble.floorLog10Pow2(q);
+            BigInteger pow = BigInteger.TEN.pow(-k);
+            long p = pow.longValue(); // 10^19 wraps to its unsigned value
+            for (int j = 0; j < 4000; j++) {
+                long c = switch (j) {
+                    case 0 -> (1L << 52) + 1;
+                    case 1 -> (1L << 53) - 1;
+                    default -> (1L << 52) | r.nextLong(1L << 52);
+                };
+                for (long cbx : new long[] {4 * c, 4 * c + 2, 4 * c - 2}) {
+                    BigInteger[] qr = BigInteger.valueOf(cbx).multiply(pow).divideAndRemainder(BigInteger.ONE.shiftLeft(-q));
+                    long exact = qr[0].longValueExact() | (qr[1].signum() == 0 ? 0 : 1);
+                    long got = ShortestDouble.exactToOdd(cbx, p, -q);
+                    if (got != exact) {
+                        assertThat(got).as("q=%d c=%d cb=%d", q, c, cbx).isEqualTo(exact);
+                    }
+                }
+                check(Math.scalb((double) c, q));
+            }
+        }
     }
 
     @Test
