@@ -115,7 +115,7 @@ public final class TaskRunner {
         // The format follows the target's name (the output may be a temporary name standing for it): .npy is
         // NumPy's format (one row per iteration), anything else CSV.
         boolean npy = AtomicFile.targetName(task.output()).endsWith(".npy");
-        AtomicFile.writeStaged(task.output(), false, file -> {
+        AtomicFile.writeStagedInChunks(task.output(), file -> {
             Xxh64.HashingStream out = new Xxh64.HashingStream(file); // the writers hand over whole buffers
             if (npy) {
                 NpyTraceWriter w = new NpyTraceWriter(out, task.iterations());

@@ -187,11 +187,25 @@ public final class AtomicFile {
      * propagates.
      */
     public static void writeStaged(Path path, boolean durable, Writer writer) throws IOException, InterruptedException {
+        writeStaged(path, durable, true, writer);
+    }
+
+    /**
+     * {@link #writeStaged(Path, boolean, Writer)} for a writer that buffers by itself and hands over large
+     * chunks (the trace writers): its stream is the file's own, without a second buffer that would copy
+     * every byte once more. Not durable (traces can be recomputed).
+     */
+    public static void writeStagedInChunks(Path path, Writer writer) throws IOException, InterruptedException {
+        writeStaged(path, false, false, writer);
+    }
+
+    private static void writeStaged(Path path, boolean durable, boolean buffered, Writer writer)
+            throws IOException, InterruptedException {
         boolean done = false;
         // A plain FileOutputStream, not an NIO channel: an interrupt must not close the file mid-write
         // (ClosedByInterruptException). Kernels see interrupts at block boundaries and stop cleanly.
         try (FileOutputStream file = new FileOutputStream(path.toFile())) {
-            OutputStream out = new BufferedOutputStream(file, 1 << 16);
+            OutputStream out = buffered ? new BufferedOutputStream(file, 1 << 16) : file;
             writer.write(out);
             out.flush();
             if (durable && isTemporary(path)) {
@@ -205,12 +219,13 @@ public final class AtomicFile {
         }
     }
 
-    /** The target's own attributes (a link is not followed), or {@code null} if nothing is there. */
+    /**
+     * The target's own attributes (a link is not followed), or {@code null} if nothing is there: one
+     * {@code lstat}. {@code readAttributesIfExists} (JDK 20), not {@code Files.readAttributes}: a missing
+     * target, the usual case, then costs no {@link NoSuchFileException} with its stack trace (twice per
+     * trace file, it was most of the time spent here in the lesson's scan).
+     */
     private static BasicFileAttributes attributes(Path p) throws IOException {
-        try {
-            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            return null;
-        }
+        return p.getFileSystem().provider().readAttributesIfExists(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     }
 }

@@ -27,6 +27,8 @@ public final class CsvTraceWriter implements TraceSink {
     private static final int BUFFER = 1 << 16;
     private static final int MAX_DOUBLE_CHARS = ShortestDouble.MAX_LENGTH;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int ROW_END = ',' | '0' << 8 | '\n' << 16; // ",0\n" stored little-endian
 
     private final OutputStream out;
     private final byte[] buf = new byte[BUFFER];
@@ -128,10 +130,8 @@ public final class CsvTraceWriter implements TraceSink {
                 lastAt = p;
                 p += lastLen;
                 int f = flags[row];
-                if (f >= 0 && f < 10) {
-                    b[p] = ',';
-                    b[p + 1] = (byte) ('0' + f);
-                    b[p + 2] = '\n';
+                if (f >= 0 && f < 10) { // ",f\n" in one store; the fourth byte is scratch, within the row's room
+                    INTS.set(b, p, ROW_END | f << 8);
                     p += 3;
                 } else {
                     pos = p;

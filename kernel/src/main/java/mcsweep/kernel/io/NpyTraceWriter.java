@@ -95,7 +95,13 @@ public final class NpyTraceWriter implements TraceSink {
             header[i] = ' ';
         }
         header[total - 1] = '\n';
-        out.write(header);
+        if (total <= buf.length - pos) { // with the first rows: one write, the stream may be unbuffered
+            System.arraycopy(header, 0, buf, pos, total);
+            pos += total;
+        } else {
+            drain();
+            out.write(header);
+        }
     }
 
     @Override

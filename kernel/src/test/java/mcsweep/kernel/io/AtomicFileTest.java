@@ -45,6 +45,30 @@ class AtomicFileTest {
         }
     }
 
+    /** The trace writers' way: the file's own stream (no second buffer), same whole-or-nothing rules. */
+    @Test
+    void writingInChunksHandsOverTheFileStreamAndIsStillWholeOrNothing() throws Exception {
+        Path f = dir.resolve("t.csv");
+        AtomicFile.Staged staged = AtomicFile.stage(f);
+        AtomicFile.writeStagedInChunks(staged.path(), out -> {
+            assertThat(out).isInstanceOf(java.io.FileOutputStream.class);
+            out.write("x,accept\n".getBytes(StandardCharsets.UTF_8));
+        });
+        assertThat(f).doesNotExist();
+        staged.commit();
+        assertThat(f).hasContent("x,accept");
+
+        AtomicFile.Staged failed = AtomicFile.stage(f);
+        assertThatThrownBy(() -> AtomicFile.writeStagedInChunks(failed.path(), out -> {
+            out.write(new byte[100_000]);
+            throw new IOException("disk on fire");
+        })).hasMessage("disk on fire");
+        assertThat(f).hasContent("x,accept");
+        try (var s = Files.list(dir)) {
+            assertThat(s).containsExactly(f);
+        }
+    }
+
     @Test
     void replacesAnOldFileOnlyWhenTheNewOneIsComplete() throws Exception {
         Path f = dir.resolve("c.csv");

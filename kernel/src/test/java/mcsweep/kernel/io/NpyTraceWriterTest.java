@@ -88,6 +88,33 @@ class NpyTraceWriterTest {
         assertThat(npy.i8()).containsExactly(1, 0, 1);
     }
 
+    /** Trace files are written without a stream buffer: the header must not cost a write of its own. */
+    @Test
+    void theHeaderReachesTheStreamWithTheRowsInOneWrite() throws Exception {
+        List<Integer> writes = new java.util.ArrayList<>();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                writes.add(len);
+                super.write(b, off, len);
+            }
+
+            @Override
+            public synchronized void write(int b) {
+                writes.add(1);
+                super.write(b);
+            }
+        };
+        NpyTraceWriter w = new NpyTraceWriter(bytes, 2);
+        w.begin(COLUMNS);
+        Block block = new Block(COLUMNS, 2);
+        block.length(2);
+        w.write(block);
+        w.finish();
+        assertThat(writes).containsExactly(128 + 2 * 9);
+        assertThat(Npy.read(bytes.toByteArray()).rows()).isEqualTo(2);
+    }
+
     @Test
     void aKernelWritingOtherThanTheAnnouncedRowsFailsInsteadOfLeavingAnUnloadableFile() throws Exception {
         NpyTraceWriter fewer = new NpyTraceWriter(new ByteArrayOutputStream(), 5);
