@@ -22,9 +22,14 @@ import java.nio.ByteOrder;
  * compares a scaled bound with an even integer, so the scaled values need only be known "rounded to odd"
  * ({@code floor}, with the low bit set when the value is not an integer), which a 126-bit approximation
  * {@code G(k)} of {@code 10^-k} gives exactly (the paper's theorem; {@code PowersOfTen} holds the table).
+ * For {@code |v|} in {@code [2^-11, 2^52)} (q from -63 to -1, every value of a typical trace), {@code 10^-k}
+ * is itself an integer below {@code 2^64} and the scaled values are computed exactly, one 128-bit product
+ * and a shift each, from a table indexed by {@code q}: fewer multiplies, none waiting on {@code k}.
  *
- * <p>The digits are then padded to exactly 17 and turned into ASCII eight at a time inside a {@code long}
- * (SWAR: each split by 10,000, 100 and 10 is one multiply per lane for all lanes at once), so that the
+ * <p>The speed is bounded by the chain of dependent multiplies per value rather than by their number, so the
+ * code keeps that chain short. The digits are padded to exactly 17, split into four-digit groups by four
+ * independent multiplies (not a chain of divisions), and turned into ASCII eight at a time inside a
+ * {@code long} (SWAR: each split by 100 and 10 is one multiply per lane for all lanes at once), so that the
  * layout is a few 8-byte stores and the count of trailing zeros is a {@code numberOfLeadingZeros}, with no
  * loop over digits anywhere. {@link #write} may therefore write scratch bytes past the end it returns, up to
  * {@code pos + MAX_LENGTH}: callers reserve that much room anyway.
