@@ -1,0 +1,11 @@
+#!/bin/sh
+# Writes the formatter and CSV writer as they were at this round's start (974d0a1), renamed, into DIR
+# (default .), for CsvCpuTimeV2 and WarmFormat. Run from the repository root.
+dir=${1:-.}/mcsweep/kernel/io
+mkdir -p "$dir"
+git show 974d0a1:kernel/src/main/java/mcsweep/kernel/io/ShortestDouble.java \
+  | sed 's/class ShortestDouble/class ShortestDoubleAtStart/; s/private ShortestDouble()/private ShortestDoubleAtStart()/' \
+  > "$dir/ShortestDoubleAtStart.java"
+git show 974d0a1:kernel/src/main/java/mcsweep/kernel/io/CsvTraceWriter.java \
+  | sed 's/class CsvTraceWriter/class CsvTraceWriterAtStart/; s/public CsvTraceWriter(/public CsvTraceWriterAtStart(/; s/ShortestDouble\./ShortestDoubleAtStart./g' \
+  > "$dir/CsvTraceWriterAtStart.java"
