@@ -251,7 +251,8 @@ class MetropolisKernelTest {
      */
     @ParameterizedTest
     @CsvSource({"V1, 9c5946794c11ede13bf8ee3459a124a28a184a76423d45493dff53827b07bc79",
-        "V2, 59a63f9b6a76b0368f5756a302f8eacdca76f7c7863023dc32c499216e29a42f"})
+        "V2, 59a63f9b6a76b0368f5756a302f8eacdca76f7c7863023dc32c499216e29a42f",
+        "V3, 78bc87bbcc434088043a65b5d6ab189def21f87a4c155c966f3654d62673bc19"})
     void theLessonsFirstTraceIsPinnedForEachScheme(Scheme scheme, String sha256) throws Exception {
         double[] p = params(0.5, 1.0, 0.5);
         long seed = Seeds.taskSeed(42, List.of("x0", "h", "beta"), p, 0);
