@@ -117,7 +117,7 @@ public final class MetropolisKernel implements Kernel {
             switch (scheme) {
                 case V1 -> run.blockV1(n, rng);
                 case V2 -> run.blockV2(n, rng);
-                case V3 -> run.blockV3(n, rng, (int) Math.min(run.xs.length, iterations - done - n));
+                case V3 -> run.blockV3(n, rng);
             }
             run.block.length(n);
             sink.write(run.block);
@@ -148,9 +148,7 @@ public final class MetropolisKernel implements Kernel {
         double[] ws;
         V2Bulk bulk;
         final double step;        // v3: d = (r >> 32) * step, step = h*h * 2^-31
-        long[] rs;                // v3 scratch: each step's random bits, and the exponents of its ln
-        double[] js;
-        int drawnAhead;           // v3: how many of the next block's bits the last chain pass drew into rs
+        long[] rs;                // v3 scratch: each step's random bits
         V3Bulk bulkV3;
         double x;
 
@@ -213,46 +211,36 @@ public final class MetropolisKernel implements Kernel {
             }
             bulk.draw(rng, ds, ws, n);
             bulk.apply(ds, ws, n, h, lo, width, halfInvBeta);
-            chain(n, null);
+            chain(n);
         }
 
         /**
          * Scheme v3 as v2 ({@link #blockV2}), with one {@code nextLong()} per step instead of two
-         * {@code nextDouble()} and a logarithm without a table ({@link V3Bulk}), then the same chain. The
-         * chain's pass also draws the next block's bits when that block is as long as this one (every block
-         * but a run's last): the generator and the chain are both latency-bound, so in one loop the CPU
-         * overlaps them. The draws stay in the stream's order, and a run draws exactly one per step.
-         *
-         * @param next the length of the block after this one, 0 if none
+         * {@code nextDouble()} and a logarithm without a table ({@link V3Bulk}), then the same chain. Tried
+         * and not kept: drawing the next block's bits inside the chain's pass, to overlap the generator's
+         * latency with the chain's (no measurable gain: the fused loop is bound by its instruction count).
          */
-        void blockV3(int n, RandomGenerator rng, int next) {
+        void blockV3(int n, RandomGenerator rng) {
             if (rs == null) {
                 rs = new long[xs.length];
                 ds = new double[xs.length];
                 ws = new double[xs.length];
-                js = new double[xs.length];
                 bulkV3 = vector ? V3Bulk.vector() : V3Bulk.SCALAR;
             }
-            if (drawnAhead != n) {
-                V3Bulk.draw(rng, rs, n);
-            }
-            bulkV3.apply(rs, ds, ws, js, n, step, halfInvBeta);
-            final boolean ahead = next == n;
-            chain(n, ahead ? rng : null);
-            drawnAhead = ahead ? n : 0;
+            V3Bulk.draw(rng, rs, n);
+            // xs is free until the chain writes it: the bulk pass's scratch space (one array less to zero).
+            bulkV3.apply(rs, ds, ws, xs, n, step, halfInvBeta);
+            chain(n);
         }
 
         /**
          * Steps {@code [0, n)} of the block from their displacements {@code ds} and thresholds {@code ws}
          * (schemes v2 and v3): accept if {@code x * d <= w}, then {@code x = x + d}; left a product, a
          * comparison and a select per step, with the statistics folded into the same pass.
-         *
-         * @param drawAhead if not null, also fills {@code rs[0, n)} from it, in order (v3)
          */
-        private void chain(int n, RandomGenerator drawAhead) {
+        private void chain(int n) {
             final double[] ds = this.ds;
             final double[] ws = this.ws;
-            final long[] rs = this.rs;
             double x = this.x;
             for (int i = 0; i < n; ) {
                 // Up to the next batch boundary: all three statistics have the same batches.
@@ -267,10 +255,6 @@ public final class MetropolisKernel implements Kernel {
                 // branch (accept is a coin flip) throws work away. The same operations on the same
                 // values as one step at a time, so the same bits.
                 for (; i + 1 < end; i += 2) {
-                    if (drawAhead != null) { // the next block's bits (v3); ds and ws no longer need them
-                        rs[i] = drawAhead.nextLong();
-                        rs[i + 1] = drawAhead.nextLong();
-                    }
                     final double d0 = ds[i];
                     final double d1 = ds[i + 1];
                     final double w1 = ws[i + 1];
@@ -304,9 +288,6 @@ public final class MetropolisKernel implements Kernel {
                     bx2 += x22;
                 }
                 for (; i < end; i++) { // an odd step left over
-                    if (drawAhead != null) {
-                        rs[i] = drawAhead.nextLong();
-                    }
                     final double d = ds[i];
                     // x'^2 - x^2 <= E/beta  <=>  x*d <= E/(2 beta) - d^2/2; the right side is ws[i].
                     final boolean accept = x * d <= ws[i];
