@@ -60,8 +60,9 @@ public final class MetropolisKernel implements Kernel {
     }
 
     /**
-     * @param vector whether schemes {@code v2} and {@code v3}'s bulk passes use the Vector API; ignored (scalar) if the JVM
-     *               lacks {@code jdk.incubator.vector}. Either way the results are the same, bit for bit.
+     * @param vector whether schemes {@code v2} and {@code v3}'s bulk passes use the Vector API; ignored (scalar)
+     *               if the JVM lacks {@code jdk.incubator.vector}. Either way the results are the same, bit for
+     *               bit.
      */
     public MetropolisKernel(boolean vector) {
         this.vector = vector && VectorSupport.available();

@@ -111,8 +111,8 @@ class LnTest {
     void exponential32AtItsExtremes() {
         // k = 0: u = 2^-33, E = 33 ln 2; k = 2^32 - 1: u = 1 - 2^-33, E = 2^-33 + 2^-67 + (below 1e-30)
         assertThat(Ln.exponential32(0)).isCloseTo(33 * Math.log(2), org.assertj.core.data.Offset.offset(1e-14));
-        assertThat(Ln.exponential32(0xFFFF_FFFFL)).isCloseTo(0x1p-33 + 0x1p-67, org.assertj.core.data.Offset.offset(1e-25))
-                .isPositive();
+        assertThat(Ln.exponential32(0xFFFF_FFFFL))
+                .isCloseTo(0x1p-33 + 0x1p-67, org.assertj.core.data.Offset.offset(1e-25)).isPositive();
         assertThat(Ln.exponential32(0x8000_0000L)).isCloseTo(Math.log(2) - 0x1p-32,
                 org.assertj.core.data.Offset.offset(1e-15));
     }
