@@ -110,5 +110,4 @@ public final class Ln {
         final double hfsq = 0.5 * f * f;
         return ((hfsq - (s * (hfsq + r) + j * LN2_LO)) - f) - j * LN2_HI;
     }
-
 }

@@ -24,8 +24,8 @@ import java.util.random.RandomGenerator;
  *     of 2^32 points in [-h*h, h*h)), {@code E = }{@link Ln#exponential32}{@code (r)} (from the low 32 bits,
  *     {@code -ln((k + 1/2)/2^32)}); then {@code w} and the test as in v2.
  * </ul>
- * {@link MetropolisReference} keeps all three as naive one-step-at-a-time loops; this class's faster loops must
- * give the same bits (traces and summaries), which {@code MetropolisKernelTest} checks.
+ * {@link MetropolisReference} keeps all three as naive one-step-at-a-time loops; this class's faster loops
+ * must give the same bits (traces and summaries), which {@code MetropolisKernelTest} checks.
  *
  * <p>The summary: {@code iterations}, {@code acceptance} (rate), {@code mean_x}, {@code mean_x2}, each
  * with a batch-means standard error ({@code *_err}), {@code exact_x2 = 1/(2 beta)} and {@code deviation},
@@ -219,7 +219,7 @@ public final class MetropolisKernel implements Kernel {
          * Scheme v3 as v2 ({@link #blockV2}), with one {@code nextLong()} per step instead of two
          * {@code nextDouble()} and a logarithm without a table ({@link V3Bulk}), then the same chain. Tried
          * and not kept: drawing the next block's bits inside the chain's pass, to overlap the generator's
-         * latency with the chain's (no measurable gain: the fused loop is bound by its instruction count).
+         * latency with the chain's (no difference within the measurements' noise).
          */
         void blockV3(int n, RandomGenerator rng) {
             if (rs == null) {
