@@ -33,7 +33,7 @@ import mcsweep.kernel.io.CsvTraceWriter;
  * Nanoseconds per Metropolis step: the kernel alone ({@code sink=none}), and with the CSV trace writer
  * encoding every row into a stream that discards the bytes ({@code sink=csv}), per random generator.
  * <ul>
- * <li>{@code step}: what sweeps run, the kernel under the default scheme (v2) and the CSV writer. The
+ * <li>{@code step}: what sweeps run, the kernel under the default scheme (v3) and the CSV writer. The
  *     crossover analysis divides executor overheads by its {@code none} / {@value Seeds#DEFAULT_ALGORITHM}
  *     figure, since benchmark tasks keep no trace.
  * <li>{@code stepV1}: the kernel under scheme v1 (the lesson's draws; the kernel loop as it was before v2).
@@ -43,7 +43,7 @@ import mcsweep.kernel.io.CsvTraceWriter;
  * <li>{@code naiveV2}: the naive v2 loop, which the fast v2 loop must match bit for bit.
  * <li>{@code stepCsvBefore}: {@code step} with the CSV writer before its SWAR formatter.
  * </ul>
- * The v2 loop before its rework and the Vector API path are in {@link KernelV2LoopBenchmark}.
+ * The v2 loop before its rework, v2 against v3 and the Vector API paths are in {@link KernelV2LoopBenchmark}.
  * Where a step's time goes: {@link KernelBaselineBenchmark} times its parts (the generator, {@code exp},
  * the logarithm, the formatter) alone.
  *

@@ -27,14 +27,17 @@ import mcsweep.kernel.TraceSink;
 import mcsweep.kernel.io.CsvTraceWriter;
 
 /**
- * Scheme v2's loop before and after its rework (issue 12), side by side, ns per step of the lesson's task
- * with the default generator (as {@link KernelStepBenchmark}, which times what sweeps run for every
- * generator):
+ * Scheme v2's loop before and after its rework, and scheme v3 (issue 12), side by side, ns per step of the
+ * lesson's task with the default generator (as {@link KernelStepBenchmark}, which times what sweeps run for
+ * every generator):
  * <ul>
- * <li>{@code before}: the loop as it was ({@link V2LoopBefore});
- * <li>{@code scalar}: the kernel now, scalar (what {@code KernelStepBenchmark.step} runs);
- * <li>{@code vector}: the kernel now with its Vector API pass, in a JVM started with
- *     {@code --add-modules jdk.incubator.vector}. All three give the same bits.
+ * <li>{@code before}: the v2 loop as it was ({@link V2LoopBefore});
+ * <li>{@code scalar}: the v2 kernel now, scalar;
+ * <li>{@code vector}: the v2 kernel now with its Vector API pass, in a JVM started with
+ *     {@code --add-modules jdk.incubator.vector}. These three give the same bits.
+ * <li>{@code scalarV3}: scheme v3, the default (what {@code KernelStepBenchmark.step} runs), scalar Java
+ *     (C2 vectorises its bulk loops by itself where the CPU allows);
+ * <li>{@code vectorV3}: scheme v3 with its Vector API pass; the same bits as {@code scalarV3}.
  * </ul>
  * A class of its own so that bench.jar's default profile, which runs every {@code KernelStepBenchmark}
  * method for three generators, does not pay for them; {@code --full} runs them, or select them by name.
@@ -94,12 +97,32 @@ public class KernelV2LoopBenchmark {
         return run(vector, bh);
     }
 
+    @Benchmark
+    @OperationsPerInvocation(KernelStepBenchmark.STEPS)
+    public Summary scalarV3(Blackhole bh) throws IOException, InterruptedException {
+        return run(scalar, Scheme.V3, bh);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(KernelStepBenchmark.STEPS)
+    @Fork(value = 1, jvmArgsPrepend = {"--add-modules=jdk.incubator.vector"})
+    public Summary vectorV3(Blackhole bh) throws IOException, InterruptedException {
+        if (!((MetropolisKernel) vector).vectorised()) {
+            throw new IllegalStateException("the Vector API module is missing from this JVM");
+        }
+        return run(vector, Scheme.V3, bh);
+    }
+
     private Summary run(Kernel kernel, Blackhole bh) throws IOException, InterruptedException {
+        return run(kernel, Scheme.V2, bh);
+    }
+
+    private Summary run(Kernel kernel, Scheme scheme, Blackhole bh) throws IOException, InterruptedException {
         if (sink.equals("none")) {
-            return kernel.run(params, KernelStepBenchmark.STEPS, generator, TraceSink.NONE, Scheme.V2);
+            return kernel.run(params, KernelStepBenchmark.STEPS, generator, TraceSink.NONE, scheme);
         }
         CsvTraceWriter csv = new CsvTraceWriter(out);
-        Summary s = kernel.run(params, KernelStepBenchmark.STEPS, generator, csv, Scheme.V2);
+        Summary s = kernel.run(params, KernelStepBenchmark.STEPS, generator, csv, scheme);
         csv.flush();
         bh.consume(out.bytes + out.last);
         return s;

@@ -51,8 +51,8 @@ final class RunCommand implements Callable<Integer> {
             description = "java.util.random algorithm (default: ${DEFAULT-VALUE})")
     String rng;
 
-    @Option(names = "--scheme", paramLabel = "SCHEME", defaultValue = "v2",
-            description = "stream scheme: v2, or v1 for the lesson program's draws, as before v2 existed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--scheme", paramLabel = "SCHEME", defaultValue = "v3",
+            description = "stream scheme: v3; v2 or v1 (the lesson program's draws) as before v3 existed (default: ${DEFAULT-VALUE})")
     String scheme;
 
     @Option(names = {"-q", "--quiet"}, description = "no summary table")

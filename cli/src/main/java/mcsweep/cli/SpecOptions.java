@@ -21,8 +21,10 @@ final class SpecOptions {
     /** Fills the options the command line left out from {@code --spec}, then checks required ones. */
     static void apply(SweepCommand c) {
         ParseResult given = c.commandSpec.commandLine().getParseResult();
+        boolean schemeInSpec = false;
         if (c.specFile != null) {
             SpecFile.Contents f = SpecFile.read("--spec", c.specFile);
+            schemeInSpec = f.scheme() != null;
             if (f.scheme() != null && !given.hasMatchedOption("--scheme")) {
                 c.scheme = f.scheme(); // checked with the option's own message (SweepCommand.scheme)
             }
@@ -90,11 +92,38 @@ final class SpecOptions {
                 }
             }
         }
+        if (!given.hasMatchedOption("--scheme") && !schemeInSpec) {
+            adoptRecordedScheme(c);
+        }
         if (!given.hasMatchedOption("--iterations") && (c.specFile == null || c.iterations == 0)) {
             throw new UserError("missing --iterations N (steps per task, >= 1), on the command line or in --spec");
         }
         if (c.resume && c.resumeFailed) {
             throw new UserError("--resume-failed already resumes; give one of --resume and --resume-failed");
+        }
+    }
+
+    /**
+     * Without {@code --scheme} (on the command line or in {@code --spec}), a sweep continues in the scheme
+     * its {@code --out} folder records: folders written before the default became v3 resume and extend with
+     * the scheme they were written with. A folder without a readable record keeps the default (the folder
+     * check reports what is wrong with it).
+     */
+    private static void adoptRecordedScheme(SweepCommand c) {
+        if (c.out == null) {
+            return;
+        }
+        Path file = c.out.resolve(SweepDefinition.FILE);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            String recorded = SpecFile.read("--out", file).scheme();
+            if (recorded != null) {
+                c.scheme = recorded;
+            }
+        } catch (UserError unreadable) {
+            // left to SweepFolder.checkDefinition, which names the file and the problem
         }
     }
 

@@ -123,8 +123,9 @@ final class SweepCommand implements Callable<Integer> {
                         + " {iterations}, {seed}, {index}, {replica}, {file} (the output it writes)", "--command");
         option(spec, String.class, "ALGORITHM", Seeds.DEFAULT_ALGORITHM,
                 "java.util.random algorithm (default: ${DEFAULT-VALUE})", "--rng");
-        option(spec, String.class, "SCHEME", "v2",
-                "stream scheme: v2, or v1 for the lesson program's draws, as before v2 existed (default: ${DEFAULT-VALUE})",
+        option(spec, String.class, "SCHEME", Scheme.DEFAULT.id(),
+                "stream scheme: v3; v2 or v1 (the lesson program's draws) as before v3 existed (default: ${DEFAULT-VALUE},"
+                        + " or what --out's sweep.toml records)",
                 "--scheme");
         option(spec, String.class, "NAME", "forkjoin",
                 "where tasks run (default: ${DEFAULT-VALUE}); see 'mcsweep executors'", "-e", "--executor");

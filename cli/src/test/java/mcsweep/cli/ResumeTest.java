@@ -165,6 +165,39 @@ class ResumeTest {
     }
 
     @Test
+    void aFolderWrittenUnderSchemeV2ResumesUnderV2WithoutNamingItAndRefusesAnExplicitV3() throws Exception {
+        Path out = dir.resolve("out");
+        String[] sweep = {"sweep", "--beta", "1,2,3", "--x0", "1", "--h", "1", "--iterations", "2000", "-q",
+            "--out", out.toString()};
+        // As a sweep run before v3 became the default wrote it.
+        assertThat(Cli.run(with(sweep, "--scheme", "v2")).exitCode()).isZero();
+        assertThat(Files.readString(out.resolve(SweepDefinition.FILE))).contains("scheme = \"v2\"");
+        Path victim = out.resolve("b2.0_m1.0_h1.0.csv");
+        byte[] original = Files.readAllBytes(victim);
+        Files.delete(victim);
+
+        // The old command line, without --scheme: it continues in v2 and rewrites the same bytes.
+        Cli r = Cli.run(with(sweep, "--resume"));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readAllBytes(victim)).isEqualTo(original);
+        assertThat(Files.readString(out.resolve(SweepDefinition.FILE))).contains("scheme = \"v2\"");
+
+        Map<String, byte[]> snapshot = snapshot(out);
+        Cli v3 = Cli.run(with(sweep, "--scheme", "v3", "--resume"));
+        assertThat(v3.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(v3.err()).contains("scheme v3 here, v2 in sweep.toml");
+        assertThat(snapshot(out)).containsExactlyInAnyOrderEntriesOf(snapshot);
+
+        // A new folder gets the default, v3, whose traces differ.
+        Path fresh = dir.resolve("fresh");
+        String[] again = sweep.clone();
+        again[again.length - 1] = fresh.toString();
+        assertThat(Cli.run(again).exitCode()).isZero();
+        assertThat(Files.readString(fresh.resolve(SweepDefinition.FILE))).contains("scheme = \"v3\"");
+        assertThat(Files.readAllBytes(fresh.resolve("b2.0_m1.0_h1.0.csv"))).isNotEqualTo(original);
+    }
+
+    @Test
     void resumeCleansLeftoverTemporaryFilesAndASweepWithNothingLeftRunsNothing() throws Exception {
         Path out = dir.resolve("out");
         String[] sweep = {"sweep", "--beta", "1,2", "--x0", "1", "--h", "1", "--iterations", "1000",

@@ -1,8 +1,9 @@
 package mcsweep.kernel;
 
 /**
- * The natural logarithm of a uniform variate, as stream scheme {@code v2} defines it: the same bits on every
- * JVM and CPU, and cheaper than {@link Math#log} in a kernel's bulk loop ({@code KernelBaselineBenchmark}).
+ * The natural logarithm of a uniform variate, as the stream schemes define it: the same bits on every JVM and
+ * CPU, and cheaper than {@link Math#log} in a kernel's bulk loop ({@code KernelBaselineBenchmark}).
+ * {@link #ofUniform} is scheme {@code v2}'s, {@link #exponential32} scheme {@code v3}'s.
  *
  * <p>Why not {@link Math#log}: the JDK lets it differ by an ulp between platforms and intrinsics, and a
  * scheme must give the same trace everywhere; {@link StrictMath#log} is exact to the bit but slower. This
@@ -42,6 +43,21 @@ public final class Ln {
         }
     }
 
+    // Scheme v3 (exponential32): fdlibm's e_log.c reduction and minimax coefficients (Sun Microsystems 1993;
+    // "Permission to use, copy, modify, and distribute this software is freely granted, provided that this
+    // notice is preserved."), on its main path only, so there is no table and no branch.
+    static final long SQRT_HALF_BITS = 0x3FE6_A09E_667F_3BCDL; // sqrt(1/2), rounded
+    static final long EXPONENT_MASK = 0xFFF0_0000_0000_0000L;
+    static final double LN2_HI = 6.93147180369123816490e-01; // ln 2 in 32 bits: k * LN2_HI is exact
+    static final double LN2_LO = 1.90821492927058770002e-10; // ln 2 - LN2_HI
+    static final double LG1 = 6.666666666666735130e-01;
+    static final double LG2 = 3.999999999940941908e-01;
+    static final double LG3 = 2.857142874366239149e-01;
+    static final double LG4 = 2.222219843214978396e-01;
+    static final double LG5 = 1.818357216161805012e-01;
+    static final double LG6 = 1.531383769920937332e-01;
+    static final double LG7 = 1.479819860511658591e-01;
+
     private Ln() {
     }
 
@@ -62,5 +78,36 @@ public final class Ln {
         double ln = e * LN2 + LOG_CENTRE[j] + p;
         // One draw in 2^53; a select at the end keeps the rare case out of the computation's way.
         return v == 0.0 ? Double.NEGATIVE_INFINITY : ln;
+    }
+
+    /**
+     * {@code E = -ln(u)} for the uniform {@code u = (k + 1/2) / 2^32} of the low 32 bits {@code k} of
+     * {@code bits} (the high bits are ignored): an Exp(1) variate from 32 random bits, the one scheme
+     * {@code v3} draws. {@code u} is never 0 or 1, so {@code E} is finite and positive, from about
+     * {@code 1.2e-10} to {@code 22.87}; its error is below 1e-15 relative to the true value ({@code LnTest}).
+     *
+     * <p>Method (fdlibm's {@code log}, main path): {@code u = 2^j z} with {@code z} in
+     * [sqrt(1/2), sqrt(2)) by bit arithmetic, {@code f = z - 1}, {@code s = f/(2 + f)}, then
+     * {@code ln z = f - f^2/2 + s (f^2/2 + R(s^2))} with fdlibm's degree-14 minimax {@code R}, and
+     * {@code j ln 2} in two parts. No table and no branch: only {@code + - * /}, conversions and bit
+     * operations, evaluated exactly as written, so C2 can vectorise a loop of it and the value is a pure
+     * function of {@code bits}. Written as the negation's own arithmetic (rounding is symmetric, so the bits
+     * are those of {@code -ln u} evaluated the same way).
+     */
+    public static double exponential32(long bits) {
+        final double u = ((double) (bits & 0xFFFF_FFFFL) + 0.5) * 0x1p-32; // exact: 33 significant bits
+        final long ix = Double.doubleToRawLongBits(u);
+        final long t = ix - SQRT_HALF_BITS;
+        final double z = Double.longBitsToDouble(ix - (t & EXPONENT_MASK));
+        final double j = (double) (t >> 52); // u = 2^j z, j in [-33, 0]
+        final double f = z - 1.0; // exact (Sterbenz)
+        final double s = f / (2.0 + f);
+        final double s2 = s * s;
+        final double s4 = s2 * s2;
+        final double odd = s4 * (LG2 + s4 * (LG4 + s4 * LG6));
+        final double even = s2 * (LG1 + s4 * (LG3 + s4 * (LG5 + s4 * LG7)));
+        final double r = even + odd;
+        final double hfsq = 0.5 * f * f;
+        return ((hfsq - (s * (hfsq + r) + j * LN2_LO)) - f) - j * LN2_HI;
     }
 }

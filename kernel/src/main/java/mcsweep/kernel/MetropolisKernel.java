@@ -19,9 +19,13 @@ import java.util.random.RandomGenerator;
  *     {@code E = -}{@link Ln#ofUniform ln}{@code (U2)} (an Exp(1) variate),
  *     {@code w = E * (0.5/beta) - 0.5 * (d*d)}; accept if {@code x*d <= w}, then {@code x = x + d}. In
  *     exact arithmetic this is {@code dH <= E/beta}, which has probability {@code min(1, exp(-beta dH))}.
+ * <li>{@code v3} (the default): one {@code r = nextLong()} per step; {@code d = (double) (r >> 32) * step}
+ *     with {@code step = (h*h) * 2^-31} (the high 32 bits as a signed integer: {@code d} uniform on a grid
+ *     of 2^32 points in [-h*h, h*h)), {@code E = }{@link Ln#exponential32}{@code (r)} (from the low 32 bits,
+ *     {@code -ln((k + 1/2)/2^32)}); then {@code w} and the test as in v2.
  * </ul>
- * {@link MetropolisReference} keeps both as naive one-step-at-a-time loops; this class's faster loops must
- * give the same bits (traces and summaries), which {@code MetropolisKernelTest} checks.
+ * {@link MetropolisReference} keeps all three as naive one-step-at-a-time loops; this class's faster loops
+ * must give the same bits (traces and summaries), which {@code MetropolisKernelTest} checks.
  *
  * <p>The summary: {@code iterations}, {@code acceptance} (rate), {@code mean_x}, {@code mean_x2}, each
  * with a batch-means standard error ({@code *_err}), {@code exact_x2 = 1/(2 beta)} and {@code deviation},
@@ -48,7 +52,7 @@ public final class MetropolisKernel implements Kernel {
     private final boolean vector;
 
     /**
-     * The kernel as sweeps load it: scheme {@code v2}'s bulk pass uses the Vector API if
+     * The kernel as sweeps load it: schemes {@code v2} and {@code v3}'s bulk passes use the Vector API if
      * {@link VectorSupport#enabled()} ({@code -Dmcsweep.vector=true} and the module present).
      */
     public MetropolisKernel() {
@@ -56,14 +60,15 @@ public final class MetropolisKernel implements Kernel {
     }
 
     /**
-     * @param vector whether scheme {@code v2}'s bulk pass uses the Vector API; ignored (scalar) if the JVM
-     *               lacks {@code jdk.incubator.vector}. Either way the results are the same, bit for bit.
+     * @param vector whether schemes {@code v2} and {@code v3}'s bulk passes use the Vector API; ignored (scalar)
+     *               if the JVM lacks {@code jdk.incubator.vector}. Either way the results are the same, bit for
+     *               bit.
      */
     public MetropolisKernel(boolean vector) {
         this.vector = vector && VectorSupport.available();
     }
 
-    /** Whether this kernel's scheme {@code v2} runs its bulk pass with the Vector API. */
+    /** Whether this kernel's schemes {@code v2} and {@code v3} run their bulk passes with the Vector API. */
     public boolean vectorised() {
         return vector;
     }
@@ -113,6 +118,7 @@ public final class MetropolisKernel implements Kernel {
             switch (scheme) {
                 case V1 -> run.blockV1(n, rng);
                 case V2 -> run.blockV2(n, rng);
+                case V3 -> run.blockV3(n, rng);
             }
             run.block.length(n);
             sink.write(run.block);
@@ -142,6 +148,9 @@ public final class MetropolisKernel implements Kernel {
         double[] ds;              // v2 scratch: each step's displacement and threshold, drawn ahead
         double[] ws;
         V2Bulk bulk;
+        final double step;        // v3: d = (r >> 32) * step, step = h*h * 2^-31
+        long[] rs;                // v3 scratch: each step's random bits
+        V3Bulk bulkV3;
         double x;
 
         Run(double[] params, long iterations, boolean vector) {
@@ -152,6 +161,7 @@ public final class MetropolisKernel implements Kernel {
             this.lo = -h;
             this.width = 2.0 * h;
             this.halfInvBeta = 0.5 / beta;
+            this.step = (h * h) * 0x1p-31;
             this.iterations = iterations;
             // No bigger than the run: zeroing a full 73 KB block was the whole cost of a short task.
             this.block = new Block(COLUMNS, (int) Math.max(1, Math.min(Block.DEFAULT_CAPACITY, iterations)));
@@ -200,10 +210,38 @@ public final class MetropolisKernel implements Kernel {
                 ws = new double[xs.length];
                 bulk = vector ? V2Bulk.vector() : V2Bulk.SCALAR;
             }
-            final double[] ds = this.ds;
-            final double[] ws = this.ws;
             bulk.draw(rng, ds, ws, n);
             bulk.apply(ds, ws, n, h, lo, width, halfInvBeta);
+            chain(n);
+        }
+
+        /**
+         * Scheme v3 as v2 ({@link #blockV2}), with one {@code nextLong()} per step instead of two
+         * {@code nextDouble()} and a logarithm without a table ({@link V3Bulk}), then the same chain. Tried
+         * and not kept: drawing the next block's bits inside the chain's pass, to overlap the generator's
+         * latency with the chain's (no difference within the measurements' noise).
+         */
+        void blockV3(int n, RandomGenerator rng) {
+            if (rs == null) {
+                rs = new long[xs.length];
+                ds = new double[xs.length];
+                ws = new double[xs.length];
+                bulkV3 = vector ? V3Bulk.vector() : V3Bulk.SCALAR;
+            }
+            V3Bulk.draw(rng, rs, n);
+            // xs is free until the chain writes it: the bulk pass's scratch space (one array less to zero).
+            bulkV3.apply(rs, ds, ws, xs, n, step, halfInvBeta);
+            chain(n);
+        }
+
+        /**
+         * Steps {@code [0, n)} of the block from their displacements {@code ds} and thresholds {@code ws}
+         * (schemes v2 and v3): accept if {@code x * d <= w}, then {@code x = x + d}; left a product, a
+         * comparison and a select per step, with the statistics folded into the same pass.
+         */
+        private void chain(int n) {
+            final double[] ds = this.ds;
+            final double[] ws = this.ws;
             double x = this.x;
             for (int i = 0; i < n; ) {
                 // Up to the next batch boundary: all three statistics have the same batches.

@@ -25,6 +25,7 @@ public final class MetropolisReference {
         final double lo = -h;
         final double width = 2.0 * h;
         final double halfInvBeta = 0.5 / beta;
+        final double dStep = (h * h) * 0x1p-31;
         Block block = new Block(new MetropolisKernel().columns(),
                 (int) Math.max(1, Math.min(Block.DEFAULT_CAPACITY, iterations)));
         double[] xs = block.f64(0);
@@ -42,6 +43,15 @@ public final class MetropolisReference {
                 accept = dH <= 0.0 || rng.nextDouble() < Math.exp(-beta * dH);
                 if (accept) {
                     x = xNew;
+                }
+            } else if (scheme == Scheme.V3) {
+                long r = rng.nextLong();
+                double d = (double) (r >> 32) * dStep;
+                double e = Ln.exponential32(r);
+                double w = e * halfInvBeta - 0.5 * (d * d);
+                accept = x * d <= w;
+                if (accept) {
+                    x = x + d;
                 }
             } else {
                 double d = h * (lo + width * rng.nextDouble());

@@ -75,4 +75,67 @@ class LnTest {
             }
         }
     }
+
+    // ---- scheme v3: exponential32
+
+    /** -ln((k + 1/2) 2^-32) by StrictMath (correctly rounded to within an ulp), for comparison. */
+    private static double exact32(long k) {
+        return -StrictMath.log(((k & 0xFFFF_FFFFL) + 0.5) * 0x1p-32);
+    }
+
+    private static double relativeError32(long k) {
+        double exact = exact32(k);
+        return Math.abs(Ln.exponential32(k) - exact) / exact;
+    }
+
+    @Test
+    void exponential32AgreesWithStrictMathWithinOnePartIn1e15AtEveryEdgeAndExponent() {
+        double worst = 0;
+        // The smallest and largest uniforms, both sides of every power of two, and the reduction's switch
+        // at sqrt(1/2) times a power of two.
+        for (int p = 0; p < 32; p++) {
+            long k = 1L << p;
+            for (long c : new long[] {k - 1, k, k + 1, (long) (k * Math.sqrt(0.5)), (long) (k * Math.sqrt(0.5)) + 1,
+                    0xFFFF_FFFFL - k, 0xFFFF_FFFFL - k + 1}) {
+                worst = Math.max(worst, relativeError32(c));
+            }
+        }
+        SplittableRandom r = new SplittableRandom(6);
+        for (int i = 0; i < 4_000_000; i++) {
+            worst = Math.max(worst, relativeError32(r.nextLong()));
+        }
+        assertThat(worst).isLessThan(1e-15);
+    }
+
+    @Test
+    void exponential32AtItsExtremes() {
+        // k = 0: u = 2^-33, E = 33 ln 2; k = 2^32 - 1: u = 1 - 2^-33, E = 2^-33 + 2^-67 + (below 1e-30)
+        assertThat(Ln.exponential32(0)).isCloseTo(33 * Math.log(2), org.assertj.core.data.Offset.offset(1e-14));
+        assertThat(Ln.exponential32(0xFFFF_FFFFL))
+                .isCloseTo(0x1p-33 + 0x1p-67, org.assertj.core.data.Offset.offset(1e-25)).isPositive();
+        assertThat(Ln.exponential32(0x8000_0000L)).isCloseTo(Math.log(2) - 0x1p-32,
+                org.assertj.core.data.Offset.offset(1e-15));
+    }
+
+    @Test
+    void exponential32ReadsOnlyTheLow32Bits() {
+        SplittableRandom r = new SplittableRandom(7);
+        for (int i = 0; i < 100_000; i++) {
+            long b = r.nextLong();
+            assertThat(Ln.exponential32(b)).isEqualTo(Ln.exponential32(b & 0xFFFF_FFFFL))
+                    .isEqualTo(Ln.exponential32(b | 0xFFFF_FFFF_0000_0000L));
+        }
+    }
+
+    @Test
+    void exponential32IsPositiveAndDecreasingInK() {
+        SplittableRandom r = new SplittableRandom(8);
+        for (int i = 0; i < 400_000; i++) {
+            long k = r.nextLong(0xFFFF_FFFFL);
+            assertThat(Ln.exponential32(k)).isPositive().isGreaterThanOrEqualTo(Ln.exponential32(k + 1));
+        }
+        for (long k = 0; k < 100_000; k++) { // the steep end, where E changes most between neighbours
+            assertThat(Ln.exponential32(k)).isGreaterThan(Ln.exponential32(k + 1));
+        }
+    }
 }

@@ -68,18 +68,20 @@ class MetropolisKernelTest {
 
     @ParameterizedTest(name = "{2}: beta={0}, h={1}")
     @CsvSource({"0.1, 2.0, V1", "0.1, 1.0, V1", "1.0, 1.0, V1", "1.0, 0.5, V1", "10.0, 0.5, V1", "10.0, 1.0, V1",
-        "0.1, 2.0, V2", "0.1, 1.0, V2", "1.0, 1.0, V2", "1.0, 0.5, V2", "10.0, 0.5, V2", "10.0, 1.0, V2"})
+        "0.1, 2.0, V2", "0.1, 1.0, V2", "1.0, 1.0, V2", "1.0, 0.5, V2", "10.0, 0.5, V2", "10.0, 1.0, V2",
+        "0.1, 2.0, V3", "0.1, 1.0, V3", "1.0, 1.0, V3", "1.0, 0.5, V3", "10.0, 0.5, V3", "10.0, 1.0, V3"})
     void meanXSquaredAndAcceptanceMatchTheExactValuesWithinFourErrors(double beta, double h, Scheme scheme)
             throws Exception {
         checkAgainstExactValues(run(0.5, h, beta, 1_000_000, 2024, TraceSink.NONE, scheme), beta, h);
     }
 
-    @ParameterizedTest(name = "vector: beta={0}, h={1}")
-    @CsvSource({"0.1, 2.0", "0.1, 1.0", "1.0, 1.0", "1.0, 0.5", "10.0, 0.5", "10.0, 1.0"})
-    void theVectorPathMatchesTheExactValuesWithinFourErrors(double beta, double h) throws Exception {
+    @ParameterizedTest(name = "vector {2}: beta={0}, h={1}")
+    @CsvSource({"0.1, 2.0, V2", "0.1, 1.0, V2", "1.0, 1.0, V2", "1.0, 0.5, V2", "10.0, 0.5, V2", "10.0, 1.0, V2",
+        "0.1, 2.0, V3", "0.1, 1.0, V3", "1.0, 1.0, V3", "1.0, 0.5, V3", "10.0, 0.5, V3", "10.0, 1.0, V3"})
+    void theVectorPathMatchesTheExactValuesWithinFourErrors(double beta, double h, Scheme scheme) throws Exception {
         // Another seed than the scalar test's: the same seed would give the same bits, not a second sample.
         checkAgainstExactValues(vectorKernel.run(params(0.5, h, beta), 1_000_000,
-                Seeds.generator(Seeds.DEFAULT_ALGORITHM, 2025), TraceSink.NONE, Scheme.V2), beta, h);
+                Seeds.generator(Seeds.DEFAULT_ALGORITHM, 2025), TraceSink.NONE, scheme), beta, h);
     }
 
     private static void checkAgainstExactValues(Summary s, double beta, double h) {
@@ -179,7 +181,10 @@ class MetropolisKernelTest {
     @ParameterizedTest(name = "{0}: x0={1}, h={2}, beta={3}, n={4}")
     @CsvSource({"V1, 0.5, 1, 0.5, 100000", "V2, 0.5, 1, 0.5, 100000", "V1, 2, 1.5, 1, 24593", "V2, 2, 1.5, 1, 24593",
         "V2, -0.0, 0.3, 10, 8192", "V2, 0, 3, 0.1, 8193", "V1, 5, 0.25, 3, 1", "V2, 5, 0.25, 3, 1", "V2, 1, 1, 1, 63",
-        "V2, 1, 1, 1, 64", "V2, 1, 1, 1, 65", "V2, 1, 1, 1, 0", "V2, 1e-300, 1e-100, 1e10, 1000", "V2, 1e150, 2, 1e-300, 777"})
+        "V2, 1, 1, 1, 64", "V2, 1, 1, 1, 65", "V2, 1, 1, 1, 0", "V2, 1e-300, 1e-100, 1e10, 1000", "V2, 1e150, 2, 1e-300, 777",
+        "V3, 0.5, 1, 0.5, 100000", "V3, 2, 1.5, 1, 24593", "V3, -0.0, 0.3, 10, 8192", "V3, 0, 3, 0.1, 8193",
+        "V3, 5, 0.25, 3, 1", "V3, 1, 1, 1, 7", "V3, 1, 1, 1, 63", "V3, 1, 1, 1, 64", "V3, 1, 1, 1, 65", "V3, 1, 1, 1, 0",
+        "V3, 3, 0.7, 2, 16385", "V3, 1e-300, 1e-100, 1e10, 1000", "V3, 1e150, 2, 1e-300, 777", "V3, -4, 1e-5, 1e5, 5000"})
     void theFastLoopGivesTheReferenceLoopsBitsTracesAndSummaries(Scheme scheme, double x0, double h, double beta,
             long n) throws Exception {
         Recorder reference = new Recorder();
@@ -215,6 +220,24 @@ class MetropolisKernelTest {
     }
 
     @Test
+    void schemeV3DrawsExactlyOneLongPerStepWhateverTheChainDoes() throws Exception {
+        RandomGenerator used = Seeds.generator(Seeds.DEFAULT_ALGORITHM, 5);
+        kernel.run(params(3, 2, 1), 10_007, used, TraceSink.NONE, Scheme.V3);
+        RandomGenerator fresh = Seeds.generator(Seeds.DEFAULT_ALGORITHM, 5);
+        for (int i = 0; i < 10_007; i++) {
+            fresh.nextLong();
+        }
+        assertThat(used.nextLong()).isEqualTo(fresh.nextLong());
+    }
+
+    @Test
+    void theDefaultSchemeIsV3AndDiffersFromV2() throws Exception {
+        assertThat(Scheme.DEFAULT).isEqualTo(Scheme.V3);
+        assertThat(run(1, 1, 1, 5000, 3, TraceSink.NONE)).isEqualTo(run(1, 1, 1, 5000, 3, TraceSink.NONE, Scheme.V3))
+                .isNotEqualTo(run(1, 1, 1, 5000, 3, TraceSink.NONE, Scheme.V2));
+    }
+
+    @Test
     void theFourArgumentRunIsSchemeV1() throws Exception {
         Summary plain = kernel.run(params(1, 1, 1), 5000, Seeds.generator(Seeds.DEFAULT_ALGORITHM, 3), TraceSink.NONE);
         assertThat(plain).isEqualTo(run(1, 1, 1, 5000, 3, TraceSink.NONE, Scheme.V1))
@@ -228,7 +251,8 @@ class MetropolisKernelTest {
      */
     @ParameterizedTest
     @CsvSource({"V1, 9c5946794c11ede13bf8ee3459a124a28a184a76423d45493dff53827b07bc79",
-        "V2, 59a63f9b6a76b0368f5756a302f8eacdca76f7c7863023dc32c499216e29a42f"})
+        "V2, 59a63f9b6a76b0368f5756a302f8eacdca76f7c7863023dc32c499216e29a42f",
+        "V3, 78bc87bbcc434088043a65b5d6ab189def21f87a4c155c966f3654d62673bc19"})
     void theLessonsFirstTraceIsPinnedForEachScheme(Scheme scheme, String sha256) throws Exception {
         double[] p = params(0.5, 1.0, 0.5);
         long seed = Seeds.taskSeed(42, List.of("x0", "h", "beta"), p, 0);

@@ -182,8 +182,8 @@ public final class Sweep {
 
     /**
      * Collects a sweep's definition; {@link #build()} checks it all at once. Defaults are the command line's:
-     * product of the lists, 1 replica, seed 42, {@code L64X128MixRandom}, scheme v2, no output folder (no
-     * traces), format csv with the kernel's default file names, executor {@code forkjoin} with one worker per
+     * product of the lists, 1 replica, seed 42, {@code L64X128MixRandom}, {@link Scheme#DEFAULT}, no output
+     * folder (no traces), format csv with the kernel's default file names, executor {@code forkjoin} with one worker per
      * processor. {@link #iterations} has no default.
      */
     public static final class Builder {

@@ -45,8 +45,18 @@ class ProtocolTest {
                 .isEqualTo(Arrays.stream(AWKWARD).mapToLong(Double::doubleToRawLongBits).toArray());
         Task second = Protocol.readTask(in);
         assertThat(second.output()).isNull();
-        assertThat(second.scheme()).isEqualTo(Scheme.V2);
+        assertThat(second.scheme()).isEqualTo(Scheme.DEFAULT);
         assertThat(Protocol.readTask(in)).isNull(); // clean end of stream
+    }
+
+    @Test
+    void everySchemeReachesTheWorker() throws IOException {
+        for (Scheme scheme : Scheme.values()) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            new Protocol.Writer(new DataOutputStream(bytes)).task(TASK.withScheme(scheme));
+            Task back = Protocol.readTask(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+            assertThat(back.scheme()).isEqualTo(scheme);
+        }
     }
 
     @Test

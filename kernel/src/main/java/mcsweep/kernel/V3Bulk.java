@@ -1,0 +1,99 @@
+package mcsweep.kernel;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * Scheme {@code v3}'s work on a block before the chain: {@link #draw} one {@code nextLong()} per step, then
+ * {@link #apply}: each step's displacement {@code d = (double) (r >> 32) * step} (the high 32 bits as a
+ * signed integer, {@code step = h*h * 2^-31}) and threshold
+ * {@code w = }{@link Ln#exponential32 E}{@code (r) * halfInvBeta - 0.5 * (d * d)} (from the low 32 bits).
+ * Nothing here depends on the chain, and nothing needs a table, so the scalar loop is one C2 can vectorise
+ * by itself. Not thread-safe: one per task run.
+ *
+ * <p>Two implementations give the same bits: {@link #SCALAR}, and {@link VectorBulkV3} with the Vector API
+ * ({@link #vector()}), which evaluates the same operations in the same order lane by lane.
+ */
+interface V3Bulk {
+
+    /** Draws {@code n} steps' random bits into {@code rs}, in the stream's order. */
+    static void draw(RandomGenerator rng, long[] rs, int n) {
+        for (int i = 0; i < n; i++) {
+            rs[i] = rng.nextLong();
+        }
+    }
+
+    /**
+     * Turns the bits of the last {@link #draw} into displacements {@code ds} and thresholds {@code ws};
+     * {@code js} is scratch space of the same length.
+     */
+    void apply(long[] rs, double[] ds, double[] ws, double[] js, int n, double step, double halfInvBeta);
+
+    /** The scalar pass: the definition, as {@link MetropolisReference} spells it step by step. */
+    V3Bulk SCALAR = (rs, ds, ws, js, n, step, halfInvBeta) -> scalar(rs, ds, ws, js, 0, n, step, halfInvBeta);
+
+    /** Steps {@code [from, to)} of the scalar pass (also {@link VectorBulkV3}'s tail). */
+    static void scalar(long[] rs, double[] ds, double[] ws, double[] js, int from, int to, double step,
+            double halfInvBeta) {
+        // Ln.exponential32 spelled out and cut into loops of their own methods: C2 (JDK 25) vectorises each
+        // of them alone, but neither one loop of it all nor (measured: twice as slow) the same loops in one
+        // method. Intermediate values are stored as the doubles they are, so the bits are the same.
+        displacements(rs, ds, from, to, step);
+        uniforms(rs, ws, from, to);
+        reduce(ws, js, from, to);
+        thresholds(ds, ws, js, from, to, halfInvBeta);
+    }
+
+    /** {@code d = (double) (r >> 32) * step}. */
+    private static void displacements(long[] rs, double[] ds, int from, int to, double step) {
+        for (int i = from; i < to; i++) {
+            ds[i] = (double) (rs[i] >> 32) * step;
+        }
+    }
+
+    /** {@code u = (k + 1/2) 2^-32}, {@code k} the low 32 bits. */
+    private static void uniforms(long[] rs, double[] us, int from, int to) {
+        for (int i = from; i < to; i++) {
+            us[i] = ((double) (rs[i] & 0xFFFF_FFFFL) + 0.5) * 0x1p-32;
+        }
+    }
+
+    /** {@code u = 2^j z}: {@code z} replaces {@code u} in {@code ws}, {@code j} goes to {@code js}. */
+    private static void reduce(double[] ws, double[] js, int from, int to) {
+        for (int i = from; i < to; i++) {
+            final long ix = Double.doubleToRawLongBits(ws[i]);
+            final long t = ix - Ln.SQRT_HALF_BITS;
+            ws[i] = Double.longBitsToDouble(ix - (t & Ln.EXPONENT_MASK));
+            js[i] = (double) (t >> 52);
+        }
+    }
+
+    /** {@code E = -ln(2^j z)}, then {@code w = E * halfInvBeta - 0.5 * (d * d)} into {@code ws}. */
+    private static void thresholds(double[] ds, double[] ws, double[] js, int from, int to, double halfInvBeta) {
+        for (int i = from; i < to; i++) {
+            final double z = ws[i];
+            final double j = js[i];
+            final double f = z - 1.0;
+            final double s = f / (2.0 + f);
+            final double s2 = s * s;
+            final double s4 = s2 * s2;
+            final double odd = s4 * (Ln.LG2 + s4 * (Ln.LG4 + s4 * Ln.LG6));
+            final double even = s2 * (Ln.LG1 + s4 * (Ln.LG3 + s4 * (Ln.LG5 + s4 * Ln.LG7)));
+            final double r = even + odd;
+            final double hfsq = 0.5 * f * f;
+            final double e = ((hfsq - (s * (hfsq + r) + j * Ln.LN2_LO)) - f) - j * Ln.LN2_HI;
+            final double d = ds[i];
+            ws[i] = e * halfInvBeta - 0.5 * (d * d);
+        }
+    }
+
+    /**
+     * A new Vector API pass, or {@code null} if this JVM was not started with
+     * {@code --add-modules jdk.incubator.vector}.
+     */
+    static V3Bulk vector() {
+        if (!VectorSupport.available()) {
+            return null;
+        }
+        return new VectorBulkV3();
+    }
+}
