@@ -58,8 +58,10 @@ class ConcurrentSweepTest {
     void aSignalStopsTheSweepLeavingWholeFilesAndASummaryOfWhatFinished(String executor, String signal,
                                                                         @TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        long iterations = 200_000;
-        // 100 tasks of about 30-60 ms each: seconds of work, stopped after the first trace appears.
+        long iterations = 600_000;
+        // 100 tasks of about 30-90 ms each: seconds of work, stopped after the first trace appears. Sized so
+        // that the sweep cannot end before the signal even on a loaded machine (at 200,000 steps, after the
+        // kernel got faster, one loaded run ended normally while `kill` was still starting).
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "sweep", "--beta", "0.5:5:0.5", "--x0", "0.5:5:0.5", "--h", "1", "--iterations", "" + iterations,
