@@ -96,4 +96,14 @@ class MainTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("missing command");
     }
+
+    @Test
+    void pathsAreConvertedWithoutReflectionAndRefusedInPicocliWords() {
+        // picocli's own Path converter (Paths.get by reflection) is excluded; ours must say what it said
+        Cli r = Cli.run("sweep", "--beta", "1", "--x0", "1", "--h", "1", "--iterations", "1", "--out", "a\0b");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).startsWith("mcsweep: Invalid value for option '--out': cannot convert 'a\0b' to"
+                + " interface java.nio.file.Path (java.nio.file.InvalidPathException: Nul character not allowed: a\0b)");
+    }
 }
