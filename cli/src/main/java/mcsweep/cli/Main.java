@@ -66,6 +66,9 @@ public final class Main implements Runnable {
         // against each excluded pattern with String.matches, compiling it every time: one short pattern
         // instead of two halves those 170 compilations. Paths get our converter below. A user's setting wins.
         defaultProperty("picocli.converters.excludes", "java\\.[nst].*");
+        if (PrerenderedHelp.print(args, System.out)) {
+            return ExitCodes.OK;
+        }
         CommandLine cl = commandLine(args);
         cl.registerConverter(Path.class, PATHS);
         cl.setParameterExceptionHandler(PARAMETER_ERRORS);
