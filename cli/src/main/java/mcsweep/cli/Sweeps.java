@@ -68,6 +68,7 @@ final class Sweeps {
             }
             debugTime("tasks submitted");
             outcome = executor.execute(toRun, options, report);
+            debugTime("tasks ended");
             boolean interrupted = Thread.interrupted(); // clear it so that the summary can be written
             progress.close();
             recordFailure = report.ioError();
@@ -81,6 +82,7 @@ final class Sweeps {
             if (summaryFile != null) {
                 IOException e = writeSummary(report, summaryFile, true);
                 recordFailure = recordFailure == null ? e : recordFailure;
+                debugTime("summary written");
             }
             if (!quiet) {
                 report.printTable(System.out);
