@@ -60,17 +60,14 @@ public final class Main implements Runnable {
     public static int execute(String... args) {
         defaultProperty("picocli.usage.width", usageWidth());
         // Every CommandLine (one per subcommand) registers picocli's built-in converters, reflecting over
-        // java.sql and java.time (loading the java.sql module) for types none of our options has, and
-        // converting a Path through a reflective Method.invoke (about 10 ms of method-handle spinning on
-        // first use). picocli tests each of those class names (java.sql.*, java.time.*, java.nio.file.Path)
-        // against each excluded pattern with String.matches, compiling it every time: one short pattern
-        // instead of two halves those 170 compilations. Paths get our converter below. A user's setting wins.
-        defaultProperty("picocli.converters.excludes", "java\\.[nst].*");
+        // java.sql and java.time (loading the java.sql module) for types none of our options has. picocli tests
+        // each of those class names against each excluded pattern with String.matches, compiling the pattern
+        // every time: one short pattern instead of two halves those 170 compilations. A user's setting wins.
+        defaultProperty("picocli.converters.excludes", "java\\.[st].*");
         if (PrerenderedHelp.print(args, System.out)) {
             return ExitCodes.OK;
         }
         CommandLine cl = commandLine(args);
-        cl.registerConverter(Path.class, PATHS);
         cl.setParameterExceptionHandler(PARAMETER_ERRORS);
         cl.setExecutionExceptionHandler(EXECUTION_ERRORS);
         return cl.execute(args);
@@ -94,6 +91,10 @@ public final class Main implements Runnable {
             boolean full = named == null || named.equals(s.name()) || named.equals("help");
             cl.addSubcommand(s.name(), full ? model(s) : placeholder(s, headers));
         }
+        // Every command's Path options: picocli's own converter calls Paths.get through reflection, which
+        // spins method handles for about 10 ms on first use (it stays registered for CommandLines built
+        // elsewhere; this one replaces it here).
+        cl.registerConverter(Path.class, PATHS);
         return cl;
     }
 

@@ -99,7 +99,7 @@ class MainTest {
 
     @Test
     void pathsAreConvertedWithoutReflectionAndRefusedInPicocliWords() {
-        // picocli's own Path converter (Paths.get by reflection) is excluded; ours must say what it said
+        // picocli's own Path converter (Paths.get by reflection) is replaced; ours must say what it said
         Cli r = Cli.run("sweep", "--beta", "1", "--x0", "1", "--h", "1", "--iterations", "1", "--out", "a\0b");
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
