@@ -75,8 +75,9 @@ public final class Main implements Runnable {
 
     /**
      * The command line with a full model only for the subcommand that {@code args} names (for all of them
-     * under {@code help} or an {@code @file} argument): the others get a model with their name and header,
-     * which is all that {@code mcsweep --help} and picocli's "did you mean" need.
+     * under {@code help} or an {@code @file} argument), and none for the others when it is one of ours;
+     * otherwise the others get a model with their name and header, which is all that {@code mcsweep --help}
+     * and picocli's "did you mean" need.
      */
     static CommandLine commandLine(String... args) {
         String named = subcommandNamed(args);
@@ -87,9 +88,17 @@ public final class Main implements Runnable {
         Main main = new Main();
         CommandLine cl = new CommandLine(topLevel(main));
         main.commandLine = cl;
+        // A subcommand that runs needs no siblings: picocli looks at a command's own subcommands only (they are
+        // not repeatable), and each sibling's CommandLine costs 2-5 ms of converter registry at start-up.
+        boolean alone = false;
+        for (Sub s : SUBCOMMANDS) {
+            alone |= s.name().equals(named) && !named.equals("help");
+        }
         for (Sub s : SUBCOMMANDS) {
             boolean full = named == null || named.equals(s.name()) || named.equals("help");
-            cl.addSubcommand(s.name(), full ? model(s) : placeholder(s, headers));
+            if (full || !alone) {
+                cl.addSubcommand(s.name(), full ? model(s) : placeholder(s, headers));
+            }
         }
         // Every command's Path options: picocli's own converter calls Paths.get through reflection, which
         // spins method handles for about 10 ms on first use (it stays registered for CommandLines built
