@@ -92,6 +92,9 @@ final class SweepReport implements SweepListener {
 
     @Override
     public void onResult(TaskResult r) {
+        if (done == 0) {
+            Sweeps.debugTime("first result");
+        }
         Task t = r.task();
         String file = "";
         String checksum = "";
@@ -172,7 +175,14 @@ final class SweepReport implements SweepListener {
     }
 
     private static String startOf(long wallNanos) {
-        return Instant.now().minusNanos(wallNanos).truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+        // the start to the millisecond: now, less the run time rounded down to whole nanoseconds' millis
+        return IsoInstant.ofEpochMilli(Math.floorDiv(currentNanos() - wallNanos, 1_000_000L));
+    }
+
+    /** Nanoseconds since the epoch, to the clock's resolution. */
+    private static long currentNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     private static List<String> spell(double[] values) {

@@ -66,7 +66,9 @@ final class Sweeps {
                     throw new UserError("--out: cannot replace " + summaryFile + ": " + e.getMessage());
                 }
             }
+            debugTime("tasks submitted");
             outcome = executor.execute(toRun, options, report);
+            debugTime("tasks ended");
             boolean interrupted = Thread.interrupted(); // clear it so that the summary can be written
             progress.close();
             recordFailure = report.ioError();
@@ -80,6 +82,7 @@ final class Sweeps {
             if (summaryFile != null) {
                 IOException e = writeSummary(report, summaryFile, true);
                 recordFailure = recordFailure == null ? e : recordFailure;
+                debugTime("summary written");
             }
             if (!quiet) {
                 report.printTable(System.out);
@@ -111,6 +114,18 @@ final class Sweeps {
                     + (outcome.notStarted() > 0 ? ", " + outcome.notStarted() + " not started (--halt)" : ""));
         }
         return ExitCodes.forFailures(failed); // cancelled tasks did not fail: --halt now stopped them
+    }
+
+    /**
+     * With {@code -Dmcsweep.debug.timing=true}, prints {@code mcsweep: debug: WHAT at MICROS} (the wall clock,
+     * microseconds since the epoch) to stderr: how the start-up to the first task is measured against a
+     * timestamp taken before the JVM starts (README, "Start-up").
+     */
+    static void debugTime(String what) {
+        if (Boolean.getBoolean("mcsweep.debug.timing")) {
+            java.time.Instant now = java.time.Instant.now();
+            System.err.println("mcsweep: debug: " + what + " at " + (now.getEpochSecond() * 1_000_000L + now.getNano() / 1000));
+        }
     }
 
     /**

@@ -15,12 +15,15 @@ class MainTest {
     void buildsTheFullModelOnlyForTheSubcommandBeingRun() {
         Map<String, CommandLine> subs = Main.commandLine("sweep", "--iterations", "10").getSubcommands();
 
-        assertThat(subs).containsOnlyKeys(
-                "sweep", "run", "estimate", "merge", "slurm-script", "executors", "kernels", "help");
+        assertThat(subs).containsOnlyKeys("sweep"); // a subcommand that runs needs no siblings
         assertThat(subs.get("sweep").getCommandSpec().findOption("--iterations")).isNotNull();
         assertThat(subs.get("sweep").getCommandSpec().userObject()).isInstanceOf(SweepCommand.class);
-        assertThat(subs.get("run").getCommandSpec().positionalParameters()).isEmpty();
-        assertThat(subs.get("run").getCommandSpec().userObject()).isNull(); // a placeholder: name and header only
+
+        Map<String, CommandLine> mistyped = Main.commandLine("swep", "--iterations", "10").getSubcommands();
+        assertThat(mistyped).containsOnlyKeys(
+                "sweep", "run", "estimate", "merge", "slurm-script", "executors", "kernels", "help");
+        assertThat(mistyped.get("run").getCommandSpec().positionalParameters()).isEmpty();
+        assertThat(mistyped.get("run").getCommandSpec().userObject()).isNull(); // a placeholder: name and header only
     }
 
     @Test
@@ -95,5 +98,15 @@ class MainTest {
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("missing command");
+    }
+
+    @Test
+    void pathsAreConvertedWithoutReflectionAndRefusedInPicocliWords() {
+        // picocli's own Path converter (Paths.get by reflection) is replaced; ours must say what it said
+        Cli r = Cli.run("sweep", "--beta", "1", "--x0", "1", "--h", "1", "--iterations", "1", "--out", "a\0b");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).startsWith("mcsweep: Invalid value for option '--out': cannot convert 'a\0b' to"
+                + " interface java.nio.file.Path (java.nio.file.InvalidPathException: Nul character not allowed: a\0b)");
     }
 }
