@@ -136,17 +136,15 @@ public final class ShortestDouble {
         }
         long c = fraction | (1L << 52);
         int q = biased - 1075;
-        // The neighbour below has a smaller exponent: the interval is 3/4 as wide, lopsided.
-        boolean lopsided = fraction == 0 && biased > 1;
-        int open = (int) c & 1; // odd c: a midpoint rounds away from v, so the bounds are excluded
         long cb = c << 2;
-        long cbr = cb + 2;
-        long cbl = lopsided ? cb - 1 : cb - 2;
-        int k = lopsided ? floorLog10ThreeQuartersPow2(q) : floorLog10Pow2(q);
+        int k;
         long vb;
         long vblo;
         long vbro;
-        if (q <= EXACT_Q_MAX && q >= EXACT_Q_MIN && !lopsided) {
+        // On the exact path's exponents fraction == 0 is the lopsided case, which the general path takes, so
+        // the exact path need not compute the lopsided variants (fewer operations is what counts here).
+        if (q <= EXACT_Q_MAX && q >= EXACT_Q_MIN && fraction != 0) {
+            k = floorLog10Pow2(q);
             // |v| in [2^-11, 2^50), which holds a trace's values: 10^-k is an integer below 2^64, and
             // cb 2^q 10^-k = (cb 10^-k) >> -q is exact from one 128-bit product each, with no table lookup
             // that waits on k (the chain of dependent multiplies is what limits the speed here).
@@ -155,9 +153,15 @@ public final class ShortestDouble {
             // The bounds (4c -+ 2) 10^-k 2^q are not integers here: 4c -+ 2 has one factor 2 and 10^-k has
             // -k, fewer than -q together for q <= -3. So floor | 1 is their round-to-odd, and since they
             // never equal the even integers they are compared with, open and closed intervals agree.
-            vblo = exactFloor(cbl, p, -q) | 1;
-            vbro = exactFloor(cbr, p, -q) | 1;
+            vblo = exactFloor(cb - 2, p, -q) | 1;
+            vbro = exactFloor(cb + 2, p, -q) | 1;
         } else {
+            // The neighbour below has a smaller exponent: the interval is 3/4 as wide, lopsided.
+            boolean lopsided = fraction == 0 && biased > 1;
+            int open = (int) c & 1; // odd c: a midpoint rounds away from v, so the bounds are excluded
+            long cbr = cb + 2;
+            long cbl = lopsided ? cb - 1 : cb - 2;
+            k = lopsided ? floorLog10ThreeQuartersPow2(q) : floorLog10Pow2(q);
             // 4 v 10^-k = cb 2^q 10^-k ~ cb G 2^(q - P) = (cb << h) G / 2^128, with h in [2, 6].
             int h = q + floorLog2Pow10(-k) + 3;
             int i = 2 * (k - PowersOfTen.K_MIN);
@@ -200,8 +204,8 @@ public final class ShortestDouble {
     static long exactToOdd(long cbx, long p, int shift) {
         long hi = Math.unsignedMultiplyHigh(cbx, p);
         long lo = cbx * p;
-        long rest = lo << -shift; // the remainder's bits (a shift by 64 - shift)
-        return hi << -shift | lo >>> shift | (rest | -rest) >>> 63;
+        // The remainder's bits are lo << (64 - shift); a 0/1 from a compare is one operation fewer than a sign bit.
+        return hi << -shift | lo >>> shift | ((lo << -shift) != 0 ? 1 : 0);
     }
 
     /** {@code floor(cbx p / 2^shift)}, under the conditions of {@link #exactToOdd}. */
