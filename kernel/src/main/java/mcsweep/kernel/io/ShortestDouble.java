@@ -27,9 +27,11 @@ import java.nio.ByteOrder;
  * and a shift each, from a table indexed by {@code q}: fewer multiplies, none waiting on {@code k}; there
  * the scaled bounds are never integers, so they need no remainder test and no open/closed adjustment.
  *
- * <p>The speed is bounded by the chain of dependent multiplies per value rather than by their number, so the
- * code keeps that chain short. The digits are padded to exactly 17, split into four-digit groups by four
- * independent multiplies (not a chain of divisions), and turned into ASCII eight at a time inside a
+ * <p>The speed is bounded by the chain of dependent multiplies per value and, with a busy sibling
+ * hyperthread, by the number of operations (measured: removing operations helped, shortening the chain at
+ * the cost of more operations did not), so the code keeps both small. The digits are padded to exactly 17,
+ * split into four-digit groups by four independent multiplies (not a chain of divisions), and turned into
+ * ASCII eight at a time inside a
  * {@code long} (SWAR: each split by 100 and 10 is one multiply per lane for all lanes at once), so that the
  * layout is a few 8-byte stores and the count of trailing zeros is a {@code numberOfLeadingZeros}, with no
  * loop over digits anywhere. {@link #write} may therefore write scratch bytes past the end it returns, up to
