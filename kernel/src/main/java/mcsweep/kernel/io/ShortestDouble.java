@@ -31,10 +31,9 @@ import java.nio.ByteOrder;
  * hyperthread, by the number of operations (measured: removing operations helped, shortening the chain at
  * the cost of more operations did not), so the code keeps both small. The digits are padded to exactly 17,
  * split into four-digit groups by four independent multiplies (not a chain of divisions), and turned into
- * ASCII eight at a time inside a
- * {@code long} (SWAR: each split by 100 and 10 is one multiply per lane for all lanes at once), so that the
- * layout is a few 8-byte stores and the count of trailing zeros is a {@code numberOfLeadingZeros}, with no
- * loop over digits anywhere. {@link #write} may therefore write scratch bytes past the end it returns, up to
+ * ASCII eight at a time inside a {@code long} (SWAR: each split by 100 and 10 is one multiply per lane for all
+ * lanes at once), so that the layout is a few 8-byte stores and the count of trailing zeros is a
+ * {@code numberOfLeadingZeros}, with no loop over digits anywhere. {@link #write} may therefore write scratch bytes past the end it returns, up to
  * {@code pos + MAX_LENGTH}: callers reserve that much room anyway.
  *
  * <p>Subnormal doubles (below {@code 2.2250738585072014E-308}), where the JDK also considers two-digit
