@@ -33,8 +33,8 @@ import java.nio.ByteOrder;
  * split into four-digit groups by four independent multiplies (not a chain of divisions), and turned into
  * ASCII eight at a time inside a {@code long} (SWAR: each split by 100 and 10 is one multiply per lane for all
  * lanes at once), so that the layout is a few 8-byte stores and the count of trailing zeros is a
- * {@code numberOfLeadingZeros}, with no loop over digits anywhere. {@link #write} may therefore write scratch bytes past the end it returns, up to
- * {@code pos + MAX_LENGTH}: callers reserve that much room anyway.
+ * {@code numberOfLeadingZeros}, with no loop over digits anywhere. {@link #write} may therefore write scratch
+ * bytes past the end it returns, up to {@code pos + MAX_LENGTH}: callers reserve that much room anyway.
  *
  * <p>Subnormal doubles (below {@code 2.2250738585072014E-308}), where the JDK also considers two-digit
  * decimals when one digit would do, go through an exact {@link BigDecimal} search written from the
