@@ -22,17 +22,19 @@ import java.nio.ByteOrder;
  * compares a scaled bound with an even integer, so the scaled values need only be known "rounded to odd"
  * ({@code floor}, with the low bit set when the value is not an integer), which a 126-bit approximation
  * {@code G(k)} of {@code 10^-k} gives exactly (the paper's theorem; {@code PowersOfTen} holds the table).
- * For {@code |v|} in {@code [2^-11, 2^52)} (q from -63 to -1, every value of a typical trace), {@code 10^-k}
+ * For {@code |v|} in {@code [2^-11, 2^50)} (q from -63 to -3, every value of a typical trace), {@code 10^-k}
  * is itself an integer below {@code 2^64} and the scaled values are computed exactly, one 128-bit product
- * and a shift each, from a table indexed by {@code q}: fewer multiplies, none waiting on {@code k}.
+ * and a shift each, from a table indexed by {@code q}: fewer multiplies, none waiting on {@code k}; there
+ * the scaled bounds are never integers, so they need no remainder test and no open/closed adjustment.
  *
- * <p>The speed is bounded by the chain of dependent multiplies per value rather than by their number, so the
- * code keeps that chain short. The digits are padded to exactly 17, split into four-digit groups by four
- * independent multiplies (not a chain of divisions), and turned into ASCII eight at a time inside a
- * {@code long} (SWAR: each split by 100 and 10 is one multiply per lane for all lanes at once), so that the
- * layout is a few 8-byte stores and the count of trailing zeros is a {@code numberOfLeadingZeros}, with no
- * loop over digits anywhere. {@link #write} may therefore write scratch bytes past the end it returns, up to
- * {@code pos + MAX_LENGTH}: callers reserve that much room anyway.
+ * <p>The speed is bounded by the chain of dependent multiplies per value and, with a busy sibling
+ * hyperthread, by the number of operations (measured: removing operations helped, shortening the chain at
+ * the cost of more operations did not), so the code keeps both small. The digits are padded to exactly 17,
+ * split into four-digit groups by four independent multiplies (not a chain of divisions), and turned into
+ * ASCII eight at a time inside a {@code long} (SWAR: each split by 100 and 10 is one multiply per lane for all
+ * lanes at once), so that the layout is a few 8-byte stores and the count of trailing zeros is a
+ * {@code numberOfLeadingZeros}, with no loop over digits anywhere. {@link #write} may therefore write scratch
+ * bytes past the end it returns, up to {@code pos + MAX_LENGTH}: callers reserve that much room anyway.
  *
  * <p>Subnormal doubles (below {@code 2.2250738585072014E-308}), where the JDK also considers two-digit
  * decimals when one digit would do, go through an exact {@link BigDecimal} search written from the
@@ -72,6 +74,8 @@ public final class ShortestDouble {
 
     /** The least binary exponent {@code q} of the exact path; its greatest is -1. */
     static final int EXACT_Q_MIN = -63;
+    /** The greatest binary exponent {@code q} of the exact path (above it, a bound can be an integer). */
+    static final int EXACT_Q_MAX = -3;
     /** {@code 10^-k} for {@code k = floor(q log10 2)}, {@code q} from {@link #EXACT_Q_MIN} to -1 (up to 10^19: unsigned). */
     private static final long[] TEN_POW_NEG_K = new long[-EXACT_Q_MIN];
 
@@ -133,33 +137,40 @@ public final class ShortestDouble {
         }
         long c = fraction | (1L << 52);
         int q = biased - 1075;
-        // The neighbour below has a smaller exponent: the interval is 3/4 as wide, lopsided.
-        boolean lopsided = fraction == 0 && biased > 1;
-        int open = (int) c & 1; // odd c: a midpoint rounds away from v, so the bounds are excluded
         long cb = c << 2;
-        long cbr = cb + 2;
-        long cbl = lopsided ? cb - 1 : cb - 2;
-        int k = lopsided ? floorLog10ThreeQuartersPow2(q) : floorLog10Pow2(q);
+        int k;
         long vb;
-        long vbl;
-        long vbr;
-        if (q < 0 && q >= EXACT_Q_MIN && !lopsided) {
-            // |v| in [2^-11, 2^52), which holds a trace's values: 10^-k is an integer below 2^64, and
+        long vblo;
+        long vbro;
+        // On the exact path's exponents fraction == 0 is the lopsided case, which the general path takes, so
+        // the exact path need not compute the lopsided variants (fewer operations is what counts here).
+        if (q <= EXACT_Q_MAX && q >= EXACT_Q_MIN && fraction != 0) {
+            k = floorLog10Pow2(q);
+            // |v| in [2^-11, 2^50), which holds a trace's values: 10^-k is an integer below 2^64, and
             // cb 2^q 10^-k = (cb 10^-k) >> -q is exact from one 128-bit product each, with no table lookup
             // that waits on k (the chain of dependent multiplies is what limits the speed here).
             long p = TEN_POW_NEG_K[q - EXACT_Q_MIN];
             vb = exactToOdd(cb, p, -q);
-            vbl = exactToOdd(cbl, p, -q);
-            vbr = exactToOdd(cbr, p, -q);
+            // The bounds (4c -+ 2) 10^-k 2^q are not integers here: 4c -+ 2 has one factor 2 and 10^-k has
+            // -k, fewer than -q together for q <= -3. So floor | 1 is their round-to-odd, and since they
+            // never equal the even integers they are compared with, open and closed intervals agree.
+            vblo = exactFloor(cb - 2, p, -q) | 1;
+            vbro = exactFloor(cb + 2, p, -q) | 1;
         } else {
+            // The neighbour below has a smaller exponent: the interval is 3/4 as wide, lopsided.
+            boolean lopsided = fraction == 0 && biased > 1;
+            int open = (int) c & 1; // odd c: a midpoint rounds away from v, so the bounds are excluded
+            long cbr = cb + 2;
+            long cbl = lopsided ? cb - 1 : cb - 2;
+            k = lopsided ? floorLog10ThreeQuartersPow2(q) : floorLog10Pow2(q);
             // 4 v 10^-k = cb 2^q 10^-k ~ cb G 2^(q - P) = (cb << h) G / 2^128, with h in [2, 6].
             int h = q + floorLog2Pow10(-k) + 3;
             int i = 2 * (k - PowersOfTen.K_MIN);
             long g1 = PowersOfTen.G[i];
             long g0 = PowersOfTen.G[i + 1];
             vb = roundToOdd(g1, g0, cb << h);
-            vbl = roundToOdd(g1, g0, cbl << h);
-            vbr = roundToOdd(g1, g0, cbr << h);
+            vblo = roundToOdd(g1, g0, cbl << h) + open;
+            vbro = roundToOdd(g1, g0, cbr << h) - open;
         }
 
         long s = vb >> 2; // floor(v 10^-k): 16 or 17 digits for a normal double
@@ -169,15 +180,16 @@ public final class ShortestDouble {
         long t = s + 1;
         // Which case applies is close to random from one value to the next, so every test is a 0/1 from a
         // sign bit and every choice arithmetic: no branch to mispredict. With all values below 2^62,
-        // a <= b is ((b - a) >>> 63) ^ 1.
-        long sp10In = ((sp10 << 2) - vbl - open) >>> 63 ^ 1;
-        long tp10In = (vbr - (tp10 << 2) - open) >>> 63 ^ 1;
-        long sIn = ((s << 2) - vbl - open) >>> 63 ^ 1;
-        long tIn = (vbr - (t << 2) - open) >>> 63 ^ 1;
-        long cmp = vb - ((s + t) << 1); // sign of v 10^-k - (s + 1/2)
-        long tCloser = (-cmp >>> 63) | ((cmp | -cmp) >>> 63 ^ 1) & s; // above the middle, or a tie and s odd
-        // The one of s, t in R, or if both are, the closer (a tie to the even one).
-        long integer = s + ((tIn & (sIn ^ 1)) | (sIn ^ tIn ^ 1) & tCloser);
+        // a <= b is ((b - a) >>> 63) ^ 1. vblo and vbro are the bounds moved one unit inwards when open.
+        long sp10In = ((sp10 << 2) - vblo) >>> 63 ^ 1;
+        long tp10In = (vbro - (tp10 << 2)) >>> 63 ^ 1;
+        long sIn = ((s << 2) - vblo) >>> 63 ^ 1;
+        long tIn = (vbro - (t << 2)) >>> 63 ^ 1;
+        // t is closer when v 10^-k - s is above 1/2 (vb & 3 == 3), or is 1/2 (vb & 3 == 2) and s is odd:
+        // bit (vb & 7) of 0b1100_1000, since vb & 4 is s's low bit.
+        long tCloser = 0xC8L >>> (vb & 7) & 1;
+        // The one of s, t in R, or if both are, the closer (a tie to the even one). R holds at least one.
+        long integer = s + ((sIn ^ 1) | tIn & tCloser);
         long tenth = sp10 + 10 * (sp10In ^ 1);
         // The one multiple of 10 in R, if there is one, is the shortest; else the integer closest to v,
         // which then does not end in 0 (if it did, it would be that multiple of 10).
@@ -193,8 +205,15 @@ public final class ShortestDouble {
     static long exactToOdd(long cbx, long p, int shift) {
         long hi = Math.unsignedMultiplyHigh(cbx, p);
         long lo = cbx * p;
-        long rest = lo << -shift; // the remainder's bits (a shift by 64 - shift)
-        return hi << -shift | lo >>> shift | (rest | -rest) >>> 63;
+        // The remainder's bits are lo << (64 - shift); a 0/1 from a compare is one operation fewer than a sign bit.
+        return hi << -shift | lo >>> shift | ((lo << -shift) != 0 ? 1 : 0);
+    }
+
+    /** {@code floor(cbx p / 2^shift)}, under the conditions of {@link #exactToOdd}. */
+    static long exactFloor(long cbx, long p, int shift) {
+        long hi = Math.unsignedMultiplyHigh(cbx, p);
+        long lo = cbx * p;
+        return hi << -shift | lo >>> shift;
     }
 
     /**

@@ -235,7 +235,8 @@ class ShortestDoubleTest {
     }
 
     /**
-     * The exact path ({@code q} in [-63, -1], {@code |v|} in [2^-11, 2^52)): the scaled value and both bounds
+     * exactToOdd on q in [-63, -1] ({@code |v|} in [2^-11, 2^52): the exact path and the two exponents above
+     * it, which now take the general path): the scaled value and both bounds
      * against BigInteger, for random significands at every exponent, and for the significands next to the
      * ends of the range.
      */
@@ -262,6 +263,38 @@ class ShortestDoubleTest {
                 }
                 check(Math.scalb((double) c, q));
             }
+        }
+    }
+
+    /**
+     * On the exact path ({@code q} up to {@code EXACT_Q_MAX}) the bounds are taken as {@code exactFloor | 1},
+     * with no remainder test and no open/closed adjustment: right only if a scaled bound is never an integer.
+     * Checked against BigInteger at every exponent, and that the next exponent up would break it (so the
+     * range cannot be widened by mistake).
+     */
+    @Test
+    void theExactPathsBoundsAreNeverIntegers() {
+        SplittableRandom r = new SplittableRandom(11);
+        for (int q = ShortestDouble.EXACT_Q_MIN; q <= ShortestDouble.EXACT_Q_MAX + 1; q++) {
+            int k = ShortestDouble.floorLog10Pow2(q);
+            BigInteger pow = BigInteger.TEN.pow(-k);
+            long p = pow.longValue();
+            boolean someInteger = false;
+            for (int j = 0; j < 4000; j++) {
+                long c = j < 2 ? (1L << 52) + j : (1L << 52) | r.nextLong(1L << 52);
+                for (long cbx : new long[] {4 * c + 2, 4 * c - 2}) {
+                    BigInteger[] qr = BigInteger.valueOf(cbx).multiply(pow).divideAndRemainder(BigInteger.ONE.shiftLeft(-q));
+                    if (qr[1].signum() == 0) {
+                        someInteger = true;
+                    } else if (q <= ShortestDouble.EXACT_Q_MAX) {
+                        long got = ShortestDouble.exactFloor(cbx, p, -q) | 1;
+                        if (got != (qr[0].longValueExact() | 1)) {
+                            assertThat(got).as("q=%d cb=%d", q, cbx).isEqualTo(qr[0].longValueExact() | 1);
+                        }
+                    }
+                }
+            }
+            assertThat(someInteger).as("q=%d", q).isEqualTo(q > ShortestDouble.EXACT_Q_MAX);
         }
     }
 
