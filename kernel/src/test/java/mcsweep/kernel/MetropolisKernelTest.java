@@ -184,7 +184,10 @@ class MetropolisKernelTest {
         "V2, 1, 1, 1, 64", "V2, 1, 1, 1, 65", "V2, 1, 1, 1, 0", "V2, 1e-300, 1e-100, 1e10, 1000", "V2, 1e150, 2, 1e-300, 777",
         "V3, 0.5, 1, 0.5, 100000", "V3, 2, 1.5, 1, 24593", "V3, -0.0, 0.3, 10, 8192", "V3, 0, 3, 0.1, 8193",
         "V3, 5, 0.25, 3, 1", "V3, 1, 1, 1, 7", "V3, 1, 1, 1, 63", "V3, 1, 1, 1, 64", "V3, 1, 1, 1, 65", "V3, 1, 1, 1, 0",
-        "V3, 3, 0.7, 2, 16385", "V3, 1e-300, 1e-100, 1e10, 1000", "V3, 1e150, 2, 1e-300, 777", "V3, -4, 1e-5, 1e5, 5000"})
+        "V3, 3, 0.7, 2, 16385", "V3, 1e-300, 1e-100, 1e10, 1000", "V3, 1e150, 2, 1e-300, 777", "V3, -4, 1e-5, 1e5, 5000",
+        // batches of 1001 steps: the chain's pairs (one 16-bit store of two accept bytes) start at odd indices
+        // and straddle block ends
+        "V2, 0.5, 1, 1, 64069", "V3, 0.5, 1, 1, 64069"})
     void theFastLoopGivesTheReferenceLoopsBitsTracesAndSummaries(Scheme scheme, double x0, double h, double beta,
             long n) throws Exception {
         Recorder reference = new Recorder();
