@@ -29,7 +29,7 @@ class ResumeTest {
 
     /** 18 tasks; heavy enough that a kill lands mid-sweep. */
     private static final String[] GRID = {"sweep", "--beta", "0.5:3:0.5", "--x0", "0.5,1,2", "--h", "1",
-        "--iterations", "300000", "-q", "--workers", "2"};
+        "--iterations", "600000", "-q", "--workers", "2"};
     private static final int TASKS = 18;
 
     @TempDir
@@ -73,14 +73,18 @@ class ResumeTest {
         cmd.addAll(List.of(with(GRID, "--out", out.toString(), "-e", executor)));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("child.txt").toFile())
                 .start();
-        long delayMs = ThreadLocalRandom.current().nextLong(0, 400);
+        // A random moment measured in progress, not in time: after the k-th task's log line plus a short random
+        // delay (mid-task, mid-write or between tasks). A delay of up to 400 ms after the first task, as this
+        // test had, outlasted the whole sweep once the kernel got faster.
+        int afterTasks = 1 + ThreadLocalRandom.current().nextInt(TASKS / 2);
+        long delayMs = ThreadLocalRandom.current().nextLong(0, 30);
         try {
             Path log = out.resolve(JobLog.FILE);
-            while (p.isAlive() && !(Files.exists(log) && Files.readAllLines(log).size() >= 2)) {
+            while (p.isAlive() && !(Files.exists(log) && Files.readAllLines(log).size() >= 1 + afterTasks)) {
                 Thread.sleep(2);
             }
             Thread.sleep(delayMs);
-            assertThat(p.isAlive()).as("still sweeping %d ms after the first task ended", delayMs).isTrue();
+            assertThat(p.isAlive()).as("still sweeping %d ms after task %d ended", delayMs, afterTasks).isTrue();
             p.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         } finally {
@@ -93,7 +97,7 @@ class ResumeTest {
                 done.add(i);
             }
         });
-        assertThat(done).as("killed after %d ms", delayMs).isNotEmpty().hasSizeLessThan(TASKS);
+        assertThat(done).as("killed %d ms after task %d", delayMs, afterTasks).isNotEmpty().hasSizeLessThan(TASKS);
         int linesBefore = JobLog.read(out.resolve(JobLog.FILE), Kernels.byName(MetropolisKernel.NAME)).size();
 
         Cli r = Cli.run(with(GRID, "--out", out.toString(), "-e", executor, "--resume"));
