@@ -18,11 +18,13 @@ import java.util.Map;
 final class GateCheck {
 
     /**
-     * The smallest tolerance given to any figure. Even a quiet 2-core machine drifts this much between runs
-     * (single runs of jvm.start and scan.forkjoin fell 21-33% from their medians in the quiet 3-run recording
-     * of 2026-11-26), and the ratio to a reference loop is not quite the same on another CPU model.
+     * The smallest tolerance given to any figure. One sitting's runs cannot show how far the next sitting
+     * (or another CPU model: the machine class changes between sessions) lands: a quiet recording of
+     * 2026-11-26 spread kernel.csv by 15% and kernel.npy by 45%, while `.ci/run` from a fresh clone, quiet
+     * too, measured them at 1.37x and 1.54x of the quiet baseline recorded an hour before. The figures that
+     * matter regress by 4x or more under the gate's slowdown proof, so a 50% floor costs no sharpness there.
      */
-    static final double MIN_TOLERANCE = 0.25;
+    static final double MIN_TOLERANCE = 0.50;
 
     /**
      * Tolerance = this many times the largest distance of one recorded run from the median (rounded up to
@@ -33,7 +35,7 @@ final class GateCheck {
     static final double SPREAD_FACTOR = 1.5;
 
     /** The tolerance of a figure recorded from one run, when no spread was measured. */
-    static final double SINGLE_RUN_TOLERANCE = 0.30;
+    static final double SINGLE_RUN_TOLERANCE = 0.60;
 
     private GateCheck() {
     }

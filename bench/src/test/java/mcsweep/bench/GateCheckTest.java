@@ -48,12 +48,12 @@ class GateCheckTest {
         List<Double> runs = List.of(10.0, 11.0, 9.0, 10.0, 13.0);
         assertThat(GateCheck.spread(runs)).isCloseTo(0.3, within(1e-12));
         assertThat(GateCheck.typicalSpread(runs)).isCloseTo(0.1, within(1e-12));
-        assertThat(GateCheck.tolerance(runs)).isCloseTo(0.45, within(1e-12)); // 1.5 x 30%
+        assertThat(GateCheck.tolerance(runs)).isCloseTo(GateCheck.MIN_TOLERANCE, within(1e-12)); // 1.5 x 30% = 45%
         // Every recorded run counts: one wild run widens the tolerance (record on a quiet machine).
         assertThat(GateCheck.tolerance(List.of(10.0, 11.0, 9.0, 10.0, 14.1))).isCloseTo(0.65, within(1e-12)); // 61.5% up
         assertThat(GateCheck.tolerance(List.of(10.0, 10.1, 9.9, 10.0, 10.2))).isCloseTo(GateCheck.MIN_TOLERANCE, within(1e-12));
-        assertThat(GateCheck.tolerance(List.of(10.0, 11.0, 9.0, 10.0, 11.6))).isCloseTo(GateCheck.MIN_TOLERANCE, within(1e-12)); // 24%
-        assertThat(GateCheck.tolerance(List.of(10.0, 11.0, 9.0, 10.0, 11.8))).isCloseTo(0.30, within(1e-12)); // 27% up
+        assertThat(GateCheck.tolerance(List.of(10.0, 11.0, 9.0, 10.0, 13.3))).isCloseTo(GateCheck.MIN_TOLERANCE, within(1e-12)); // 49.5%
+        assertThat(GateCheck.tolerance(List.of(10.0, 11.0, 9.0, 10.0, 13.5))).isCloseTo(0.55, within(1e-12)); // 52.5% up
         assertThat(GateCheck.tolerance(List.of(10.0, 12.0))).isEqualTo(GateCheck.SINGLE_RUN_TOLERANCE);
     }
 
@@ -72,7 +72,7 @@ class GateCheckTest {
         assertThat(e.nanos()).isEqualTo(41.0);
         assertThat(e.values()).containsExactly(10.0, 12.0, 9.0, 11.0, 10.5);
         assertThat(e.spread()).isCloseTo(1.5 / 10.5, within(1e-12)); // 9.0 is the farthest
-        assertThat(e.tolerance()).isCloseTo(0.25, within(1e-12)); // 1.5 x 14.3% = 21.4%, below the floor
+        assertThat(e.tolerance()).isCloseTo(GateCheck.MIN_TOLERANCE, within(1e-12)); // 1.5 x 14.3% = 21.4%, below the floor
         assertThat(e.reference()).isEqualTo("scalar");
         assertThat(GateCheck.entry("d", "scalar", runs.subList(0, 1)).spread()).isNaN();
     }
