@@ -1,5 +1,8 @@
 package mcsweep.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,16 +117,25 @@ final class SpecOptions {
             return;
         }
         Path file = c.out.resolve(SweepDefinition.FILE);
-        if (!java.nio.file.Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file)) {
             return;
         }
+        // Unreadable files are left to SweepFolder.checkDefinition, which names the file and the problem.
+        String recorded;
         try {
-            String recorded = SpecFile.read("--out", file).scheme();
-            if (recorded != null) {
-                c.scheme = recorded;
+            recorded = SweepDefinition.schemeWrittenIn(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException unreadable) {
+            return;
+        }
+        if (recorded == null) {
+            try {
+                recorded = SpecFile.read("--out", file).scheme();
+            } catch (UserError unreadable) {
+                return;
             }
-        } catch (UserError unreadable) {
-            // left to SweepFolder.checkDefinition, which names the file and the problem
+        }
+        if (recorded != null) {
+            c.scheme = recorded;
         }
     }
 

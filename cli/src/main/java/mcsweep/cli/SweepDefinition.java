@@ -33,6 +33,21 @@ record SweepDefinition(String kernel, String scheme, String rng, long seed, long
                 values);
     }
 
+    /**
+     * The scheme that {@code toml}, a {@value #FILE} as {@link #toToml()} writes it, records: found by the line
+     * this class writes for it, without the TOML parser (loading it cost a rerun about 90 ms of start-up);
+     * {@code null} if no line has that spelling (an edited file: read it with {@link SpecFile}).
+     */
+    static String schemeWrittenIn(String toml) {
+        for (Scheme s : Scheme.values()) {
+            String line = "scheme = " + Toml.string(s.id());
+            if (toml.lines().anyMatch(line::equals)) {
+                return s.id();
+            }
+        }
+        return null;
+    }
+
     /** The canonical TOML text recorded in the output folder. */
     String toToml() {
         StringBuilder s = new StringBuilder();

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import mcsweep.kernel.Scheme;
 
 /** {@code --spec FILE} and {@code --print-spec}. */
 class SpecFileTest {
@@ -60,6 +64,22 @@ class SpecFileTest {
         Path ranged = dir.resolve("r");
         assertThat(Cli.run("sweep", "--spec", spec.toString(), "-q", "--out", ranged.toString()).exitCode()).isZero();
         assertThat(Files.readString(ranged.resolve(SweepDefinition.FILE))).contains("beta = [0.5, 1.0, 1.5]");
+    }
+
+    @Test
+    void theSchemeFoundInARecordedDefinitionWithoutTheParserIsTheOneTheParserReads() throws Exception {
+        for (Scheme scheme : Scheme.values()) {
+            String toml = SweepDefinition.of("metropolis", scheme, "L64X128MixRandom", 42, 500, false, 1, "csv",
+                    "b{beta}.csv", Map.of("beta", List.of(0.5, 1.0))).toToml();
+            Path file = Files.writeString(dir.resolve(scheme.id() + ".toml"), toml);
+            assertThat(SweepDefinition.schemeWrittenIn(toml)).isEqualTo(scheme.id())
+                    .isEqualTo(SpecFile.read("--out", file).scheme());
+        }
+        // Spelt otherwise (edited by hand): not found that way, so the caller reads it with the parser.
+        String edited = "kernel = \"metropolis\"\nscheme=\"v2\"\n";
+        assertThat(SweepDefinition.schemeWrittenIn(edited)).isNull();
+        assertThat(SpecFile.read("--out", Files.writeString(dir.resolve("edited.toml"), edited)).scheme())
+                .isEqualTo("v2");
     }
 
     @Test
