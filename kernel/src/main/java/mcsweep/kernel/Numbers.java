@@ -39,27 +39,24 @@ public final class Numbers {
         int n = 0;
         int exponent;
         int e = s.indexOf('E');
-        int start = v < 0 ? 1 : 0;
+        int first = v < 0 ? 1 : 0;
+        int end;
         if (e < 0) {
-            // plain "123.45" or "0.00123" (only for 1e-3 <= |v| < 1e7)
+            // plain "123.45" or "0.00123" (only for 1e-3 <= |v| < 1e7): the digits start at the first non-zero
             int point = s.indexOf('.');
-            int first = start;
             while (first < s.length() && (s.charAt(first) == '0' || s.charAt(first) == '.')) {
                 first++;
             }
             exponent = first < point ? point - first - 1 : point - first;
-            for (int i = first; i < s.length(); i++) {
-                if (s.charAt(i) != '.') {
-                    digits[n++] = s.charAt(i);
-                }
-            }
+            end = s.length();
         } else {
             // "d.dddE-n": one digit before the point, never zero
             exponent = Integer.parseInt(s, e + 1, s.length(), 10);
-            for (int i = start; i < e; i++) {
-                if (s.charAt(i) != '.') {
-                    digits[n++] = s.charAt(i);
-                }
+            end = e;
+        }
+        for (int i = first; i < end; i++) {
+            if (s.charAt(i) != '.') {
+                digits[n++] = s.charAt(i);
             }
         }
         while (n > 1 && digits[n - 1] == '0') {

@@ -33,10 +33,10 @@ final class VectorBulkV3 implements V3Bulk {
             DoubleVector u = r.and(0xFFFF_FFFFL).convert(VectorOperators.L2D, 0).reinterpretAsDoubles()
                     .add(0.5).mul(0x1p-32);
             LongVector ix = u.reinterpretAsLongs();
-            LongVector t = ix.sub(0x3FE6_A09E_667F_3BCDL);
+            LongVector t = ix.sub(Ln.SQRT_HALF_BITS);
             DoubleVector j = t.lanewise(VectorOperators.ASHR, 52).convert(VectorOperators.L2D, 0)
                     .reinterpretAsDoubles();
-            DoubleVector z = ix.sub(t.and(0xFFF0_0000_0000_0000L)).reinterpretAsDoubles();
+            DoubleVector z = ix.sub(t.and(Ln.EXPONENT_MASK)).reinterpretAsDoubles();
             DoubleVector f = z.sub(1.0);
             DoubleVector s = f.div(f.add(2.0));
             DoubleVector s2 = s.mul(s);
