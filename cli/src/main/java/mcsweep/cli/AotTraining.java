@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import mcsweep.cli.daemon.DaemonServer;
+
 /**
  * The training run from which {@code ./mcsweep} records the JVM's AOT cache (JDK 25+, JEP 483/514/515): it
  * runs, in one JVM, what users start most, so that the cache holds their classes already loaded and linked,
@@ -27,6 +29,10 @@ public final class AotTraining {
             for (String problem : train(dir, 2000)) {
                 System.err.println("mcsweep training: " + problem);
             }
+            String problem = DaemonServer.roundTrip(dir.resolve("daemon"));
+            if (problem != null) {
+                System.err.println("mcsweep training: " + problem);
+            }
         } finally {
             delete(dir);
         }
@@ -37,7 +43,7 @@ public final class AotTraining {
      *
      * @return the commands that did not end with the exit code they should have (none, normally)
      */
-    static List<String> train(Path dir, long iterations) {
+    public static List<String> train(Path dir, long iterations) {
         List<String> problems = new ArrayList<>();
         run(problems, ExitCodes.OK, "--version");
         run(problems, ExitCodes.OK, "--help");
@@ -81,7 +87,8 @@ public final class AotTraining {
         return c;
     }
 
-    private static void delete(Path dir) throws IOException {
+    /** Deletes {@code dir} and everything in it. */
+    public static void delete(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

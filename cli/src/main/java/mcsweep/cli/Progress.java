@@ -1,8 +1,6 @@
 package mcsweep.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -47,7 +45,7 @@ final class Progress implements AutoCloseable {
 
     /** Progress for a sweep of {@code total} tasks on this process's stderr, ticking on its own thread. */
     static Progress start(int total, boolean quiet) {
-        Mode mode = quiet ? Mode.OFF : stderrIsTerminal() ? Mode.BAR : Mode.PLAIN;
+        Mode mode = quiet ? Mode.OFF : Terminal.stderrIsTerminal() ? Mode.BAR : Mode.PLAIN;
         Progress p = new Progress(mode, System.err, total, System::nanoTime, columns());
         if (mode != Mode.OFF && total > 0) {
             long periodMs = mode == Mode.BAR ? 1000 / BAR_HZ : 1000;
@@ -148,23 +146,6 @@ final class Progress implements AutoCloseable {
 
     Mode mode() {
         return mode;
-    }
-
-    /**
-     * Whether stderr is a terminal. Java tells only whether stdin and stdout both are
-     * ({@link System#console()}); on Linux, {@code /proc/self/fd/2} names the device stderr writes to.
-     */
-    static boolean stderrIsTerminal() {
-        if ("dumb".equals(System.getenv("TERM"))) {
-            return false;
-        }
-        try {
-            Path target = Files.readSymbolicLink(Path.of("/proc/self/fd/2"));
-            String t = target.toString();
-            return t.startsWith("/dev/pts/") || t.startsWith("/dev/tty") || t.equals("/dev/console");
-        } catch (Exception | LinkageError noProcfs) {
-            return System.console() != null;
-        }
     }
 
     private static int columns() {

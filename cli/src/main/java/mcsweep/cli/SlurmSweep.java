@@ -324,7 +324,7 @@ final class SlurmSweep {
             }
         }, "mcsweep-slurm-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        boolean terminal = Progress.stderrIsTerminal();
+        boolean terminal = Terminal.stderrIsTerminal();
         try {
             long pause = 100;
             long lastShown = 0;

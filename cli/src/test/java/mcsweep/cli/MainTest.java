@@ -21,7 +21,7 @@ class MainTest {
 
         Map<String, CommandLine> mistyped = Main.commandLine("swep", "--iterations", "10").getSubcommands();
         assertThat(mistyped).containsOnlyKeys(
-                "sweep", "run", "estimate", "merge", "slurm-script", "executors", "kernels", "help");
+                "sweep", "run", "estimate", "merge", "slurm-script", "daemon", "executors", "kernels", "help");
         assertThat(mistyped.get("run").getCommandSpec().positionalParameters()).isEmpty();
         assertThat(mistyped.get("run").getCommandSpec().userObject()).isNull(); // a placeholder: name and header only
     }
@@ -43,7 +43,8 @@ class MainTest {
         assertThat(help.out()).startsWith("Usage: mcsweep [-hV] [--kernel-path=JAR]... [COMMAND]")
                 .containsPattern("-V, --version +Print version information and exit.");
         for (Class<?> c : new Class<?>[] {SweepCommand.class, RunCommand.class, EstimateCommand.class,
-            MergeCommand.class, SlurmScriptCommand.class, ListCommands.Executors.class, ListCommands.Kernels_.class}) {
+            MergeCommand.class, SlurmScriptCommand.class, DaemonCommand.class, ListCommands.Executors.class,
+            ListCommands.Kernels_.class}) {
             Command a = c.getAnnotation(Command.class);
             String line = a.header().length > 0 ? a.header()[0] : a.description()[0];
             // Long headers wrap at the usage width: compare with runs of white space folded.

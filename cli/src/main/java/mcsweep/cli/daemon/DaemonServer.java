@@ -1,0 +1,425 @@
+package mcsweep.cli.daemon;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import mcsweep.cli.AotTraining;
+import mcsweep.cli.ExitCodes;
+import mcsweep.cli.Main;
+import mcsweep.cli.Terminal;
+import mcsweep.kernel.Kernels;
+
+/**
+ * A JVM that stays up and runs mcsweep commands for clients ({@code mcsweep daemon start}), so that they start
+ * with the JIT's code already compiled: a short sweep then costs what the sweep costs, not what warming up a JVM
+ * costs. It serves commands of its own {@link DaemonIdentity} only (same folder, environment, JDK and jars), one at
+ * a time (a command's stdout and stderr are the JVM's own), and ends after an idle timeout, when its jars change,
+ * or on {@code mcsweep daemon stop}.
+ *
+ * <p>Files: it holds {@code KEY.lock} locked for as long as it lives (so at most one daemon per identity, and a
+ * socket left by a killed daemon is known to be stale), listens on {@code KEY.sock}, and logs to stdout.
+ */
+public final class DaemonServer implements AutoCloseable {
+
+    /** How long a client may take to send its request before the daemon hangs up on it. */
+    private static final long REQUEST_TIMEOUT_SECONDS = 10;
+    /** How long a finished command's last output may take to reach a client that stopped reading. */
+    private static final long FLUSH_TIMEOUT_MILLIS = 30_000;
+    private static final long CHECK_PERIOD_MILLIS = 2_000;
+
+    private final DaemonFiles files;
+    private final DaemonIdentity identity;
+    private final Duration idleTimeout;
+    private final FileChannel lockFile;
+    private final FileLock lock;
+    private final ServerSocketChannel server;
+    private final Path socket;
+    private final PrintStream logOut = System.out;
+    private final PrintStream logErr = System.err;
+    private final Semaphore commandSlot = new Semaphore(1);
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r ->
+            Thread.ofPlatform().daemon().name("mcsweep-daemon-timer").unstarted(r));
+    private final AtomicLong served = new AtomicLong();
+    private final long startedNanos = System.nanoTime();
+    private volatile long lastActiveNanos = System.nanoTime();
+    private volatile String state = "warming up";
+    private volatile boolean closed;
+
+    private DaemonServer(DaemonFiles files, DaemonIdentity identity, Duration idleTimeout, FileChannel lockFile,
+                         FileLock lock, ServerSocketChannel server, Path socket) {
+        this.files = files;
+        this.identity = identity;
+        this.idleTimeout = idleTimeout;
+        this.lockFile = lockFile;
+        this.lock = lock;
+        this.server = server;
+        this.socket = socket;
+    }
+
+    /** Thrown by {@link #open} when a daemon of the same identity is running. */
+    public static final class AlreadyRunning extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        AlreadyRunning(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Takes the identity's lock and listens on its socket (replacing a socket left by a daemon that died: whoever
+     * holds the lock owns the socket's name). Commands are refused until {@link #ready}.
+     */
+    public static DaemonServer open(DaemonFiles files, DaemonIdentity identity, Duration idleTimeout)
+            throws IOException {
+        files.create();
+        String key = identity.key();
+        FileChannel lockFile = FileChannel.open(files.lock(key), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = lockFile.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException sameJvm) {
+            lock = null; // held by a daemon in this JVM (tests, the start-up cache's training)
+        } catch (IOException | RuntimeException e) {
+            lockFile.close();
+            throw e;
+        }
+        if (lock == null) {
+            lockFile.close();
+            throw new AlreadyRunning("a daemon already serves " + identity.workingDirectory());
+        }
+        // The lock file itself stays: deleting it would let a daemon lock a file that a later one no longer sees.
+        Path socket = files.socket(key);
+        ServerSocketChannel server = null;
+        try {
+            Files.deleteIfExists(socket);
+            server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            server.bind(UnixDomainSocketAddress.of(socket));
+            return new DaemonServer(files, identity, idleTimeout, lockFile, lock, server, socket);
+        } catch (IOException | RuntimeException e) {
+            if (server != null) {
+                server.close();
+            }
+            lock.release();
+            lockFile.close();
+            throw e;
+        }
+    }
+
+    /** Runs the usual commands once in this JVM (output to the log), so that the first client's is compiled. */
+    public void warmUp(int rounds, long iterations) throws IOException {
+        Path dir = Files.createTempDirectory("mcsweep-daemon-warm-up");
+        try {
+            for (int i = 0; i < rounds && !closed; i++) {
+                for (String problem : AotTraining.train(Files.createDirectory(dir.resolve("round-" + i)), iterations)) {
+                    logErr.println("mcsweep daemon: warm-up: " + problem);
+                }
+            }
+        } finally {
+            AotTraining.delete(dir);
+        }
+    }
+
+    /** From now on, commands are served. */
+    public void ready() {
+        state = "ready";
+        lastActiveNanos = System.nanoTime();
+    }
+
+    /**
+     * Accepts clients until {@link #close}: each on a thread of its own, so that a status or stop request is
+     * answered while a command runs. Also checks, every two seconds, whether it is time to end.
+     */
+    public void serve() {
+        ScheduledFuture<?> checks = timer.scheduleWithFixedDelay(this::check, CHECK_PERIOD_MILLIS, CHECK_PERIOD_MILLIS,
+                TimeUnit.MILLISECONDS);
+        try {
+            while (!closed) {
+                SocketChannel ch;
+                try {
+                    ch = server.accept();
+                } catch (ClosedChannelException stopped) {
+                    break;
+                } catch (IOException e) {
+                    logErr.println("mcsweep daemon: accept: " + e);
+                    continue;
+                }
+                Thread.ofPlatform().name("mcsweep-daemon-client").start(() -> handle(ch));
+            }
+        } finally {
+            checks.cancel(false);
+            close();
+        }
+    }
+
+    /** Ends the daemon when it has been idle too long, when its jars changed, or when its socket is gone. */
+    private void check() {
+        String why = null;
+        if (!Files.exists(socket)) {
+            why = "its socket " + socket + " was removed";
+        } else if (commandSlot.availablePermits() > 0
+                && System.nanoTime() - lastActiveNanos > idleTimeout.toNanos()) {
+            why = "idle for " + idleTimeout.toMinutes() + " min";
+        } else if (!DaemonIdentity.current().equals(identity)) {
+            why = "its jars changed";
+        }
+        if (why != null) {
+            logOut.println("mcsweep daemon: stopping: " + why);
+            close();
+        }
+    }
+
+    private void handle(SocketChannel ch) {
+        try (ch) {
+            DataInputStream in = new DataInputStream(new BufferedInputStream(SocketStreams.in(ch)));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(SocketStreams.out(ch)));
+            // A client that connects and says nothing must not hold a thread for ever.
+            ScheduledFuture<?> hangUp = timer.schedule(() -> {
+                try {
+                    ch.close();
+                } catch (IOException ignored) {
+                    // closing
+                }
+            }, REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            byte type = Wire.readHeader(in);
+            String theirs = Wire.readString(in);
+            String[] args = type == Wire.REQUEST ? Wire.readArgs(in) : null;
+            String charset = type == Wire.REQUEST ? Wire.readString(in) : null;
+            boolean terminal = type == Wire.REQUEST && in.readBoolean();
+            if (!hangUp.cancel(false)) {
+                return;
+            }
+            if (!theirs.equals(identity.text())) {
+                reply(out, Wire.FALLBACK, "the daemon serves another folder, environment or build");
+                return;
+            }
+            switch (type) {
+                case Wire.STATUS -> reply(out, Wire.INFO, status());
+                case Wire.STOP -> {
+                    reply(out, Wire.INFO, "stopping (pid " + ProcessHandle.current().pid() + ")");
+                    logOut.println("mcsweep daemon: stopping: asked to");
+                    close();
+                }
+                case Wire.REQUEST -> {
+                    if (!"ready".equals(state)) {
+                        reply(out, Wire.FALLBACK, "the daemon is " + state);
+                    } else if (!commandSlot.tryAcquire()) {
+                        reply(out, Wire.FALLBACK, "the daemon is running another command");
+                    } else {
+                        Runnable release = new Release();
+                        try {
+                            if (!closed) {
+                                out.writeByte(Wire.ACCEPTED);
+                                out.flush();
+                                runCommand(args, Charset.forName(charset), terminal, in, out, release);
+                            } else {
+                                reply(out, Wire.FALLBACK, "the daemon is stopping");
+                            }
+                        } finally {
+                            release.run();
+                        }
+                    }
+                }
+                default -> reply(out, Wire.FALLBACK, "unknown request " + type);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!closed) {
+                logErr.println("mcsweep daemon: client: " + e);
+            }
+        }
+    }
+
+    /** Frees the command slot, once. */
+    private final class Release implements Runnable {
+        private boolean done;
+
+        @Override
+        public void run() {
+            if (!done) {
+                done = true;
+                lastActiveNanos = System.nanoTime();
+                commandSlot.release();
+            }
+        }
+    }
+
+    private static void reply(DataOutputStream out, byte type, String text) throws IOException {
+        out.writeByte(type);
+        Wire.writeString(out, text);
+        out.flush();
+    }
+
+    /**
+     * Runs one command as a fresh JVM would, with its output to the client. A cancel from the client (its
+     * SIGINT or SIGTERM), or the client going away, interrupts the command as the signal's shutdown hook would.
+     */
+    private void runCommand(String[] args, Charset charset, boolean terminal, DataInputStream in,
+                            DataOutputStream socketOut, Runnable release) {
+        FrameWriter writer = new FrameWriter(socketOut, "mcsweep-daemon-output");
+        PrintStream out = new PrintStream(new BufferedOutputStream(writer.stream(Wire.OUT), 8192), true, charset);
+        PrintStream err = new PrintStream(new BufferedOutputStream(writer.stream(Wire.ERR), 8192), true, charset);
+        Thread command = Thread.currentThread();
+        Thread watcher = Thread.ofPlatform().daemon().name("mcsweep-daemon-cancel").start(() -> watch(in, command));
+        long t0 = System.nanoTime();
+        int code;
+        System.setOut(out);
+        System.setErr(err);
+        Terminal.assume(terminal);
+        try {
+            Kernels.setPath(List.of()); // a previous command's --kernel-path is not this one's
+            code = Main.execute(args);
+        } catch (Throwable t) {
+            err.println("mcsweep: internal error, please report it: " + t);
+            t.printStackTrace(err);
+            code = ExitCodes.INTERNAL;
+            if (t instanceof Error) {
+                logErr.println("mcsweep daemon: stopping after " + t);
+                closed = true; // the JVM may be in no state to serve more
+            }
+        } finally {
+            out.flush();
+            err.flush();
+            System.setOut(logOut);
+            System.setErr(logErr);
+            Terminal.assume(null);
+            // Before the exit code goes out: a client that runs its next command at once must find us free.
+            release.run();
+        }
+        Thread.interrupted(); // a cancel that came as the command ended
+        boolean delivered = writer.finish(code, FLUSH_TIMEOUT_MILLIS);
+        watcher.interrupt();
+        served.incrementAndGet();
+        logOut.printf(Locale.ROOT, "mcsweep daemon: %s -> exit code %d in %.3f s%s%n", String.join(" ", args), code,
+                (System.nanoTime() - t0) / 1e9, delivered ? "" : " (the client had gone)");
+        if (closed) {
+            close();
+        }
+    }
+
+    /** Interrupts {@code command} when the client cancels or goes away. */
+    private static void watch(InputStream in, Thread command) {
+        try {
+            int b = in.read();
+            if (b == Wire.CANCEL || b < 0) {
+                command.interrupt();
+            }
+        } catch (IOException closed) {
+            // the command ended and its connection was closed, or the client is gone (then nothing is waiting)
+        }
+    }
+
+    private String status() {
+        long up = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos);
+        long idle = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - lastActiveNanos);
+        return String.format(Locale.ROOT, "pid %d, %s, %s, up %d:%02d:%02d, %d command(s) served, idle %d s of %d min,"
+                + " folder %s, log %s", ProcessHandle.current().pid(), state,
+                commandSlot.availablePermits() == 0 && "ready".equals(state) ? "running a command" : "waiting",
+                up / 3600, up / 60 % 60, up % 60, served.get(), idle, idleTimeout.toMinutes(),
+                identity.workingDirectory(), files.log(identity.key()));
+    }
+
+    /** Stops accepting, removes the socket and releases the lock. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (lock == null || !lockFile.isOpen()) {
+            return;
+        }
+        closed = true;
+        try {
+            server.close();
+            // Ours: we hold the lock, and only the lock's holder binds this name.
+            Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            logErr.println("mcsweep daemon: " + e);
+        } finally {
+            try {
+                lock.release();
+                lockFile.close();
+            } catch (IOException e) {
+                logErr.println("mcsweep daemon: " + e);
+            }
+            timer.shutdown();
+        }
+    }
+
+    /** Whether {@link #close} ran. */
+    public boolean closed() {
+        return closed;
+    }
+
+    /**
+     * One command handed from a client to a daemon, both in this JVM, in {@code folder} (the start-up cache's
+     * training: a client's start then finds its classes loaded and linked).
+     *
+     * @return what went wrong, or {@code null}
+     */
+    public static String roundTrip(Path folder) throws IOException {
+        DaemonFiles files = new DaemonFiles(folder);
+        DaemonIdentity identity = DaemonIdentity.current();
+        DaemonServer s = open(files, identity, Duration.ofMinutes(1));
+        try {
+            s.ready();
+            Thread serving = Thread.ofPlatform().daemon().name("mcsweep-daemon-training").start(s::serve);
+            PrintStream sink = new PrintStream(java.io.OutputStream.nullOutputStream(), true, Charset.defaultCharset());
+            int code = DaemonClient.run(s.socket, files, identity, new String[] {"executors"}, sink, sink);
+            String status = DaemonControl.status(files, identity);
+            s.close();
+            serving.join(10_000);
+            return code == ExitCodes.OK && status != null ? null : "daemon round trip: exit code " + code
+                    + ", status " + status;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "daemon round trip interrupted";
+        } finally {
+            s.close();
+        }
+    }
+
+    /**
+     * Usage: {@code java ... mcsweep.cli.daemon.DaemonServer IDLE_MINUTES} from the folder and environment it is
+     * to serve (as {@code mcsweep daemon start} does).
+     */
+    public static void main(String[] args) throws IOException {
+        long idleMinutes = args.length > 0 ? Long.parseLong(args[0]) : 180;
+        DaemonIdentity identity = DaemonIdentity.current();
+        DaemonServer s;
+        try {
+            s = open(DaemonFiles.forUser(), identity, Duration.ofMinutes(idleMinutes));
+        } catch (AlreadyRunning e) {
+            System.out.println("mcsweep daemon: " + e.getMessage());
+            return;
+        }
+        System.out.println("mcsweep daemon: pid " + ProcessHandle.current().pid() + " serves "
+                + identity.workingDirectory() + " on " + s.socket);
+        s.warmUp(2, 10_000);
+        s.ready();
+        System.out.println("mcsweep daemon: ready");
+        s.serve();
+        System.out.println("mcsweep daemon: stopped after " + s.served.get() + " command(s)");
+        System.exit(0);
+    }
+}
