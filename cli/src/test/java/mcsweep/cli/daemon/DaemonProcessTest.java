@@ -1,0 +1,113 @@
+package mcsweep.cli.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import mcsweep.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code mcsweep daemon start}, a sweep handed to it by a client JVM, that client killed by SIGTERM (the daemon
+ * stops the sweep, the client exits as a signalled JVM does, and the daemon serves on), {@code --resume} through
+ * it, and {@code daemon stop}: as separate processes, as users run them.
+ */
+class DaemonProcessTest {
+
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private List<String> java(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "-Dmcsweep.daemon.dir=" + dir.resolve("daemons"), "-Dmcsweep.daemon.warm-up=0",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private Process start(String name, String... args) throws IOException {
+        return new ProcessBuilder(java(args)).directory(dir.toFile())
+                .redirectOutput(dir.resolve(name + ".out").toFile()).redirectError(dir.resolve(name + ".err").toFile())
+                .start();
+    }
+
+    private Result run(String name, String... args) throws Exception {
+        Process p = start(name, args);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(name + " ended").isTrue();
+        return new Result(p.exitValue(), Files.readString(dir.resolve(name + ".out")),
+                Files.readString(dir.resolve(name + ".err")));
+    }
+
+    @Test
+    @Timeout(180)
+    void aDaemonServesASweepThatASignalStopsAndAResumeFinishes() throws Exception {
+        Result started = run("start", "daemon", "start", "--idle-timeout", "5");
+        assertThat(started.code()).as(started.err()).isZero();
+        assertThat(started.out()).startsWith("mcsweep: daemon started: pid ").contains(", ready, ");
+        try {
+            String[] sweep = {"sweep", "--beta", "0.5:5:0.5", "--x0", "0.5:5:0.5", "--h", "1", "--iterations",
+                "600000", "-j", "2", "--out", "out"};
+            Process client = start("client", sweep);
+            try {
+                while (!anyTrace(dir.resolve("out")) && client.isAlive()) {
+                    Thread.sleep(10);
+                }
+                // The daemon, not the client, is sweeping.
+                assertThat(run("busy", "daemon", "status").out()).contains("running a command");
+                assertThat(client.isAlive()).isTrue();
+                client.destroy(); // SIGTERM
+                assertThat(client.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                client.destroyForcibly();
+            }
+            String err = Files.readString(dir.resolve("client.err"));
+            assertThat(client.exitValue()).as(err).isEqualTo(143);
+            assertThat(err).contains("mcsweep: interrupted:");
+            try (Stream<Path> s = Files.list(dir.resolve("out"))) {
+                assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+            }
+            Result status = run("status", "daemon", "status");
+            assertThat(status.code()).isZero();
+            assertThat(status.out()).contains(", ready, waiting, ").contains("1 command(s) served");
+
+            List<String> resume = new ArrayList<>(List.of(sweep));
+            resume.addAll(List.of("--resume", "-q"));
+            Result resumed = run("resume", resume.toArray(String[]::new));
+            assertThat(resumed.code()).as(resumed.err()).isZero();
+            try (Stream<Path> s = Files.list(dir.resolve("out"))) {
+                assertThat(s.filter(p -> p.getFileName().toString().startsWith("b"))).hasSize(100);
+            }
+            assertThat(run("served", "daemon", "status").out()).contains("2 command(s) served");
+        } finally {
+            Result stopped = run("stop", "daemon", "stop");
+            assertThat(stopped.code()).as(stopped.err()).isZero();
+            assertThat(stopped.out()).contains("stopped");
+        }
+        Result none = run("none", "daemon", "status");
+        assertThat(none.code()).isEqualTo(3);
+        assertThat(none.out()).isEqualTo("mcsweep: no daemon serves this folder and environment\n");
+        try (Stream<Path> s = Files.list(dir.resolve("daemons"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".sock"));
+        }
+    }
+
+    private static boolean anyTrace(Path out) throws IOException {
+        if (!Files.isDirectory(out)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(out)) {
+            return s.anyMatch(p -> p.getFileName().toString().startsWith("b"));
+        }
+    }
+}
