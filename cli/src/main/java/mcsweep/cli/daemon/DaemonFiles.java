@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Where the daemons of one user live: a folder only that user can enter ({@code $XDG_RUNTIME_DIR/mcsweep}, else
@@ -18,8 +17,10 @@ import java.util.Set;
  */
 public record DaemonFiles(Path folder) {
 
-    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFDIR = 0040000;
+    private static final int S_IWGRP = 0020;
+    private static final int S_IWOTH = 0002;
 
     /** This user's folder (which may not exist yet). */
     public static DaemonFiles forUser() {
@@ -52,7 +53,9 @@ public record DaemonFiles(Path folder) {
     public void create() throws IOException {
         try {
             Files.createDirectories(folder.getParent());
-            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            // Not a constant: EnumSet reflects on the enum, which every command would pay for at start-up.
+            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(EnumSet.of(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE)));
         } catch (java.nio.file.FileAlreadyExistsException exists) {
             // checked below, whoever made it
         }
@@ -70,19 +73,22 @@ public record DaemonFiles(Path folder) {
     /** Why the folder cannot be trusted, or {@code null} when it can. */
     String problem() {
         try {
-            PosixFileAttributes a = Files.readAttributes(folder, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!a.isDirectory()) {
+            // By uid and mode bits: the owner's name would cost a user-database lookup at every command's start.
+            Map<String, Object> a = Files.readAttributes(folder, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
+            int mode = (Integer) a.get("mode");
+            if ((mode & S_IFMT) != S_IFDIR) {
                 return folder + " is not a folder";
             }
-            if (!a.owner().getName().equals(System.getProperty("user.name"))) {
-                return folder + " belongs to " + a.owner().getName();
+            int uid = (Integer) a.get("uid");
+            int mine = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            if (uid != mine) {
+                return folder + " belongs to another user (uid " + uid + ")";
             }
-            Set<PosixFilePermission> p = a.permissions();
-            if (p.contains(PosixFilePermission.GROUP_WRITE) || p.contains(PosixFilePermission.OTHERS_WRITE)) {
-                return folder + " can be written by other users (" + PosixFilePermissions.toString(p) + ")";
+            if ((mode & (S_IWGRP | S_IWOTH)) != 0) {
+                return folder + " can be written by other users (mode " + Integer.toOctalString(mode & 0777) + ")";
             }
             return null;
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
             return folder + ": " + e.getMessage();
         }
     }
