@@ -131,8 +131,10 @@ final class EstimateCommand implements Callable<Integer> {
             return ExitCodes.forFailures(Math.max(1, outcome.failed()));
         }
         print(kernel, reduction.mergeAll(Arrays.asList(parts)), System.out);
-        System.err.printf(Locale.ROOT, "%d streams of %s on %s -j %d in %.2f s%n", streams, kernel.name(),
-                executor.name(), options.workers(), seconds);
+        // sequential runs every stream in the calling thread, whatever -j says
+        String workersUsed = executor.name().equals("sequential") ? "" : " -j " + options.workers();
+        System.err.printf(Locale.ROOT, "%d streams of %s on %s%s in %.2f s%n", streams, kernel.name(),
+                executor.name(), workersUsed, seconds);
         return ExitCodes.OK;
     }
 

@@ -46,7 +46,9 @@ class EstimateCommandTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo(reference);
-        assertThat(r.err()).contains("13 streams of pi on " + executor);
+        // The worker count it names is the one it used: sequential uses the calling thread alone.
+        assertThat(r.err()).contains("13 streams of pi on " + executor
+                + (executor.equals("sequential") ? " in " : " -j " + workers + " in "));
     }
 
     @Test
