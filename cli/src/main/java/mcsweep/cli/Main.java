@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 
-import mcsweep.cli.daemon.DaemonClient;
 import mcsweep.executors.sweep.InvalidSweepException;
 import mcsweep.kernel.Kernels;
 import picocli.CommandLine;
@@ -244,11 +243,7 @@ public final class Main implements Runnable {
     };
 
     public static void main(String[] args) {
-        // A daemon of this folder and environment (mcsweep daemon start) runs the command in a warm JVM.
-        int code = DaemonClient.mayServe(args) ? DaemonClient.run(args) : DaemonClient.NOT_SERVED;
-        if (code == DaemonClient.NOT_SERVED) {
-            code = execute(args);
-        }
+        int code = execute(args);
         // On success, end by returning when nothing else runs: since JDK 21 Runtime.exit reports itself
         // through System.Logger, whose first use sets up java.util.logging (about 10 ms, at every exit).
         if (code != ExitCodes.OK || otherThreadsAlive()) {

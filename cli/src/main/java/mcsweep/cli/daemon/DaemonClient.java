@@ -17,7 +17,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import mcsweep.cli.ExitCodes;
-import mcsweep.cli.Main;
 import mcsweep.cli.Terminal;
 
 /**
@@ -37,19 +36,6 @@ public final class DaemonClient {
             "slurm-script");
 
     private DaemonClient() {
-    }
-
-    /**
-     * The launcher's entry point when a daemon may serve this folder: hands the command over without loading the
-     * rest of the CLI, or runs it here as {@link Main#main} would when no daemon takes it.
-     */
-    public static void main(String[] args) {
-        int code = mayServe(args) ? run(args) : NOT_SERVED;
-        if (code == NOT_SERVED) {
-            Main.main(args);
-        } else if (code != ExitCodes.OK) {
-            System.exit(code);
-        }
     }
 
     /** Whether a daemon may run {@code args}: a subcommand that does work, asked for neither help nor version. */

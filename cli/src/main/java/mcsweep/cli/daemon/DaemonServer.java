@@ -415,7 +415,7 @@ public final class DaemonServer implements AutoCloseable {
         }
         System.out.println("mcsweep daemon: pid " + ProcessHandle.current().pid() + " serves "
                 + identity.workingDirectory() + " on " + s.socket);
-        s.warmUp(Integer.getInteger("mcsweep.daemon.warm-up", 2), 10_000); // rounds; tests use 0
+        s.warmUp(Integer.getInteger("mcsweep.daemon.warm-up", 5), 10_000); // rounds (C2 code settles by the 4th-5th); tests use 0
         s.ready();
         System.out.println("mcsweep daemon: ready");
         s.serve();

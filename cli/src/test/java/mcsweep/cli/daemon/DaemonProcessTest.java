@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import mcsweep.cli.Main;
+import mcsweep.cli.Entry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +31,7 @@ class DaemonProcessTest {
     private List<String> java(String... args) {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                 "-Dmcsweep.daemon.dir=" + dir.resolve("daemons"), "-Dmcsweep.daemon.warm-up=0",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "-cp", System.getProperty("java.class.path"), Entry.class.getName()));
         cmd.addAll(List.of(args));
         return cmd;
     }
