@@ -38,7 +38,10 @@ public final class DaemonClient {
     private DaemonClient() {
     }
 
-    /** Whether a daemon may run {@code args}: a subcommand that does work, asked for neither help nor version. */
+    /**
+     * Whether a daemon may run {@code args}: a subcommand that does work, asked for neither help nor version, and
+     * without {@code --kernel-path} (whose jars a fresh JVM loads as they are now).
+     */
     public static boolean mayServe(String... args) {
         String command = null;
         for (String a : args) {
@@ -49,6 +52,9 @@ public final class DaemonClient {
                 default -> {
                     if (a.startsWith("@")) {
                         return false; // an argument file may ask for help
+                    }
+                    if (a.startsWith("--kernel-path")) {
+                        return false; // a plugin's class loader would stay open in the daemon for good
                     }
                     if (command == null && !a.startsWith("-")) {
                         command = a;

@@ -181,6 +181,8 @@ public final class DaemonServer implements AutoCloseable {
         String why = null;
         if (!Files.exists(socket)) {
             why = "its socket " + socket + " was removed";
+        } else if (!Files.isDirectory(Path.of(identity.workingDirectory()))) {
+            why = "its folder " + identity.workingDirectory() + " was removed";
         } else if (commandSlot.availablePermits() > 0
                 && System.nanoTime() - lastActiveNanos > idleTimeout.toNanos()) {
             why = "idle for " + idleTimeout.toMinutes() + " min";
@@ -227,6 +229,8 @@ public final class DaemonServer implements AutoCloseable {
                 case Wire.REQUEST -> {
                     if (!"ready".equals(state)) {
                         reply(out, Wire.FALLBACK, "the daemon is " + state);
+                    } else if (!DaemonClient.mayServe(args)) {
+                        reply(out, Wire.FALLBACK, "a command the daemon does not run");
                     } else if (!commandSlot.tryAcquire()) {
                         reply(out, Wire.FALLBACK, "the daemon is running another command");
                     } else {
@@ -290,7 +294,7 @@ public final class DaemonServer implements AutoCloseable {
         System.setErr(err);
         Terminal.assume(terminal);
         try {
-            Kernels.setPath(List.of()); // a previous command's --kernel-path is not this one's
+            Kernels.setPath(List.of()); // none set --kernel-path (mayServe); a warm-up or training command may have
             code = Main.execute(args);
         } catch (Throwable t) {
             err.println("mcsweep: internal error, please report it: " + t);

@@ -157,6 +157,15 @@ class DaemonServerTest {
     }
 
     @Test
+    void aCommandItMustNotRunIsHandedBackEvenWhenAClientSendsIt() {
+        Run r = served("sweep", "--kernel-path", dir.toString(), "--beta", "1", "--x0", "1", "--h", "1",
+                "--iterations", "10", "--out", dir.resolve("k").toString());
+
+        assertThat(r.code()).isEqualTo(DaemonClient.NOT_SERVED);
+        assertThat(dir.resolve("k")).doesNotExist();
+    }
+
+    @Test
     void aSecondDaemonForTheSameIdentityIsRefused() {
         assertThatThrownBy(() -> DaemonServer.open(files, identity, Duration.ofMinutes(1)))
                 .isInstanceOf(DaemonServer.AlreadyRunning.class);
@@ -253,6 +262,8 @@ class DaemonServerTest {
         assertThat(DaemonClient.mayServe("daemon", "stop")).isFalse();
         assertThat(DaemonClient.mayServe("sweep", "@args.txt")).isFalse();
         assertThat(DaemonClient.mayServe()).isFalse();
+        assertThat(DaemonClient.mayServe("--kernel-path", "my.jar", "sweep")).isFalse();
+        assertThat(DaemonClient.mayServe("sweep", "--kernel-path=my.jar")).isFalse();
     }
 
     private static List<String> withoutMs(String table) {
