@@ -19,12 +19,13 @@ import picocli.CommandLine.Option;
  * environment (see {@link mcsweep.cli.daemon.DaemonServer}).
  */
 @Command(name = "daemon", header = "Keeps a warm JVM that runs the commands started in this folder.",
-        description = {"A JVM started once, with its code already compiled, runs the mcsweep commands",
-            "started from this folder with this environment (and this build and JDK), so that a short",
-            "sweep costs what its tasks cost rather than a JVM's warm-up. Output, files and exit codes",
-            "are the same as without it; Ctrl-C stops a command as usual. It serves one command at a",
-            "time (another runs in its own JVM meanwhile), and ends after --idle-timeout, when the jars",
-            "are rebuilt, or on 'mcsweep daemon stop'. MCSWEEP_DAEMON=off runs a command without it."},
+        description = {"A JVM started once, with its code already compiled, runs the mcsweep commands started from"
+            + " this folder with this environment (and this build and JDK), so that a short sweep costs what its"
+            + " tasks cost rather than a JVM's start-up and warm-up.", "",
+            "Output, files and exit codes are the same as without it, and Ctrl-C stops a command as usual. It runs"
+            + " one command at a time (one started meanwhile runs in its own JVM), and ends after --idle-timeout,"
+            + " when the jars are rebuilt, when its folder is removed, or on 'mcsweep daemon stop'. Commands with"
+            + " --kernel-path, and every command when MCSWEEP_DAEMON=off, run in their own JVM."},
         subcommands = {DaemonCommand.Start.class, DaemonCommand.Stop.class, DaemonCommand.Status.class},
         mixinStandardHelpOptions = true)
 final class DaemonCommand implements Runnable {
