@@ -7,8 +7,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,15 +82,9 @@ public final class DaemonClient {
 
     static int run(Path socket, DaemonFiles files, DaemonIdentity identity, String[] args, PrintStream out,
                    PrintStream err) {
-        if (!Files.exists(socket) || !files.safe()) {
+        SocketChannel ch = files.connect(socket);
+        if (ch == null) {
             return NOT_SERVED;
-        }
-        SocketChannel ch;
-        try {
-            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-            ch.connect(UnixDomainSocketAddress.of(socket));
-        } catch (IOException | RuntimeException stale) {
-            return NOT_SERVED; // a socket left by a daemon that was killed
         }
         try (ch) {
             DataOutputStream request = new DataOutputStream(new BufferedOutputStream(SocketStreams.out(ch)));

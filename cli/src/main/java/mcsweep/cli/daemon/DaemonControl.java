@@ -5,8 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.SocketChannel;
@@ -59,15 +57,8 @@ public final class DaemonControl {
     }
 
     private static String ask(DaemonFiles files, DaemonIdentity identity, byte type) {
-        Path socket = files.socket(identity.key());
-        if (!Files.exists(socket) || !files.safe()) {
-            return null;
-        }
-        SocketChannel ch;
-        try {
-            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-            ch.connect(UnixDomainSocketAddress.of(socket));
-        } catch (IOException | RuntimeException stale) {
+        SocketChannel ch = files.connect(files.socket(identity.key()));
+        if (ch == null) {
             return null;
         }
         CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> exchange(ch, identity, type),

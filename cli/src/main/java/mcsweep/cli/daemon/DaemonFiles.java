@@ -1,6 +1,9 @@
 package mcsweep.cli.daemon;
 
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -47,6 +50,31 @@ public record DaemonFiles(Path folder) {
 
     public Path log(String key) {
         return folder.resolve(key.concat(".log"));
+    }
+
+    /**
+     * A connection to the daemon listening on {@code socket}, or {@code null} when there is none: no socket, a
+     * folder that cannot be trusted, or a socket left by a daemon that was killed (the connection is refused).
+     */
+    SocketChannel connect(Path socket) {
+        if (!Files.exists(socket) || !safe()) {
+            return null;
+        }
+        SocketChannel ch = null;
+        try {
+            ch = SocketChannel.open(StandardProtocolFamily.UNIX);
+            ch.connect(UnixDomainSocketAddress.of(socket));
+            return ch;
+        } catch (IOException | RuntimeException stale) {
+            if (ch != null) {
+                try {
+                    ch.close();
+                } catch (IOException ignored) {
+                    // nothing was sent
+                }
+            }
+            return null;
+        }
     }
 
     /** Creates the folder, readable by its owner only, unless it exists; then checks it as {@link #safe} does. */
