@@ -59,6 +59,9 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code (see {@link ExitCodes}). */
     public static int execute(String... args) {
+        if (VersionHelp.print(args, System.out)) {
+            return ExitCodes.OK;
+        }
         defaultProperty("picocli.usage.width", usageWidth());
         // Every CommandLine (one per subcommand) registers picocli's built-in converters, reflecting over
         // java.sql and java.time (loading the java.sql module) for types none of our options has. picocli tests

@@ -176,13 +176,7 @@ final class SweepReport implements SweepListener {
 
     private static String startOf(long wallNanos) {
         // the start to the millisecond: now, less the run time rounded down to whole nanoseconds' millis
-        return IsoInstant.ofEpochMilli(Math.floorDiv(currentNanos() - wallNanos, 1_000_000L));
-    }
-
-    /** Nanoseconds since the epoch, to the clock's resolution. */
-    private static long currentNanos() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        return IsoInstant.ofEpochMilli(Math.floorDiv(WallClock.nanos() - wallNanos, 1_000_000L));
     }
 
     private static List<String> spell(double[] values) {

@@ -123,8 +123,7 @@ final class Sweeps {
      */
     static void debugTime(String what) {
         if (Boolean.getBoolean("mcsweep.debug.timing")) {
-            java.time.Instant now = java.time.Instant.now();
-            System.err.println("mcsweep: debug: " + what + " at " + (now.getEpochSecond() * 1_000_000L + now.getNano() / 1000));
+            System.err.println("mcsweep: debug: " + what + " at " + WallClock.nanos() / 1000);
         }
     }
 

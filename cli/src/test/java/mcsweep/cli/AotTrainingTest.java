@@ -22,4 +22,10 @@ class AotTrainingTest {
         }
         assertThat(dir.resolve("run.csv")).isRegularFile();
     }
+
+    @Test
+    void theHelpAndVersionTrainingEndsAsItShould() {
+        // The launcher's cache for help and version is recorded from these commands alone (AotTraining info).
+        assertThat(AotTraining.trainInfo()).isEmpty();
+    }
 }

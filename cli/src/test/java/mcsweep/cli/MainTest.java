@@ -63,20 +63,6 @@ class MainTest {
     }
 
     @Test
-    void sweepHelpIsTheTextItHadWhenItsModelWasBuiltFromAnnotations() throws Exception {
-        // sweep-help.txt is the output of the annotated SweepCommand (commit bd46c5b) at the default width:
-        // the model built through picocli's API must print the same, option order and wrapping included.
-        String expected;
-        try (var in = MainTest.class.getResourceAsStream("sweep-help.txt")) {
-            expected = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        Cli help = Cli.run("sweep", "--help");
-
-        assertThat(help.exitCode()).isZero();
-        assertThat(help.out().replace(System.lineSeparator(), "\n")).isEqualTo(expected);
-    }
-
-    @Test
     void versionNamesTheToolAndTheJava() {
         Cli v = Cli.run("--version");
 

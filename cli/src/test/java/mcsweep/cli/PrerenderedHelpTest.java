@@ -38,6 +38,11 @@ class PrerenderedHelpTest {
         }
     }
 
+    /**
+     * The resource is the one copy of sweep's help text: it began as the annotated {@code SweepCommand}'s output
+     * (commit bd46c5b), and picocli's rendering of the model {@link SweepCommand#spec} builds must equal it,
+     * option order and wrapping included.
+     */
     @Test
     void theResourceIsPicocliNowRenderingOfSweepHelpAtTheDefaultWidth() throws Exception {
         assertThat(resource())
