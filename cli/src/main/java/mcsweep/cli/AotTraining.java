@@ -31,7 +31,7 @@ public final class AotTraining {
             report(trainInfo()); // no folder: every class loaded here goes into the small cache
             return;
         }
-        Path dir = Files.createTempDirectory("mcsweep-aot-training");
+        Path dir = scratchFolder("mcsweep-aot-training");
         try {
             report(train(dir, 2000));
             String problem = DaemonServer.roundTrip(dir.resolve("daemon"));
@@ -108,6 +108,24 @@ public final class AotTraining {
         System.arraycopy(a, 0, c, 0, a.length);
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
+    }
+
+    /**
+     * A new folder for training runs' traces, deleted by the caller: in {@code /dev/shm} (memory) when there is
+     * one. On ext4, creating files soon after many were deleted is slow (inode allocation skips those deleted
+     * in the last minutes, about 5x the CPU of each create in the lesson's scan): training on the user's disk
+     * would slow the user's next sweeps down.
+     */
+    public static Path scratchFolder(String prefix) throws IOException {
+        Path shm = Path.of("/dev/shm");
+        if (Files.isDirectory(shm) && Files.isWritable(shm)) {
+            try {
+                return Files.createTempDirectory(shm, prefix);
+            } catch (IOException full) {
+                // fall back to the temporary folder
+            }
+        }
+        return Files.createTempDirectory(prefix);
     }
 
     /** Deletes {@code dir} and everything in it. */

@@ -132,12 +132,14 @@ public final class DaemonServer implements AutoCloseable {
 
     /** Runs the usual commands once in this JVM (output to the log), so that the first client's is compiled. */
     public void warmUp(int rounds, long iterations) throws IOException {
-        Path dir = Files.createTempDirectory("mcsweep-daemon-warm-up");
+        Path dir = AotTraining.scratchFolder("mcsweep-daemon-warm-up");
         try {
             for (int i = 0; i < rounds && !closed; i++) {
-                for (String problem : AotTraining.train(Files.createDirectory(dir.resolve("round-" + i)), iterations)) {
+                Path round = Files.createDirectory(dir.resolve("round-" + i));
+                for (String problem : AotTraining.train(round, iterations)) {
                     logErr.println("mcsweep daemon: warm-up: " + problem);
                 }
+                AotTraining.delete(round); // at most one round's traces at a time (in memory, with /dev/shm)
             }
         } finally {
             AotTraining.delete(dir);
@@ -419,7 +421,7 @@ public final class DaemonServer implements AutoCloseable {
         }
         System.out.println("mcsweep daemon: pid " + ProcessHandle.current().pid() + " serves "
                 + identity.workingDirectory() + " on " + s.socket);
-        s.warmUp(Integer.getInteger("mcsweep.daemon.warm-up", 5), 10_000); // rounds (C2 code settles by the 4th-5th); tests use 0
+        s.warmUp(Integer.getInteger("mcsweep.daemon.warm-up", 8), 2_000); // rounds (C2 code settles by then); tests use 0
         s.ready();
         System.out.println("mcsweep daemon: ready");
         s.serve();
