@@ -421,7 +421,8 @@ public final class DaemonServer implements AutoCloseable {
         }
         System.out.println("mcsweep daemon: pid " + ProcessHandle.current().pid() + " serves "
                 + identity.workingDirectory() + " on " + s.socket);
-        s.warmUp(Integer.getInteger("mcsweep.daemon.warm-up", 8), 2_000); // rounds (C2 code settles by then); tests use 0
+        // Rounds of the usual commands (tests use 0), with sweeps of this many steps per task.
+        s.warmUp(Integer.getInteger("mcsweep.daemon.warm-up", 8), Long.getLong("mcsweep.daemon.warm-up.steps", 2_000));
         s.ready();
         System.out.println("mcsweep daemon: ready");
         s.serve();
