@@ -178,15 +178,20 @@ public final class DaemonServer implements AutoCloseable {
         }
     }
 
-    /** Ends the daemon when it has been idle too long, when its jars changed, or when its socket is gone. */
+    /**
+     * Ends the daemon when it has been idle too long, when its jars changed, or when its socket or folder is gone;
+     * never while a command runs (it would end with the JVM).
+     */
     private void check() {
+        if (commandSlot.availablePermits() == 0) {
+            return;
+        }
         String why = null;
         if (!Files.exists(socket)) {
             why = "its socket " + socket + " was removed";
         } else if (!Files.isDirectory(Path.of(identity.workingDirectory()))) {
             why = "its folder " + identity.workingDirectory() + " was removed";
-        } else if (commandSlot.availablePermits() > 0
-                && System.nanoTime() - lastActiveNanos > idleTimeout.toNanos()) {
+        } else if (System.nanoTime() - lastActiveNanos > idleTimeout.toNanos()) {
             why = "idle for " + idleTimeout.toMinutes() + " min";
         } else if (!DaemonIdentity.current().equals(identity)) {
             why = "its jars changed";
@@ -316,9 +321,9 @@ public final class DaemonServer implements AutoCloseable {
             release.run();
         }
         Thread.interrupted(); // a cancel that came as the command ended
+        served.incrementAndGet(); // before the client hears the exit code: its next 'daemon status' counts it
         boolean delivered = writer.finish(code, FLUSH_TIMEOUT_MILLIS);
         watcher.interrupt();
-        served.incrementAndGet();
         logOut.printf(Locale.ROOT, "mcsweep daemon: %s -> exit code %d in %.3f s%s%n", String.join(" ", args), code,
                 (System.nanoTime() - t0) / 1e9, delivered ? "" : " (the client had gone)");
         if (closed) {
@@ -348,7 +353,11 @@ public final class DaemonServer implements AutoCloseable {
                 identity.workingDirectory(), files.log(identity.key()));
     }
 
-    /** Stops accepting, removes the socket and releases the lock. Idempotent. */
+    /**
+     * Stops accepting and removes the socket; then, once the command that may be running has ended ({@code daemon
+     * stop} does not cut a sweep short; SIGTERM to the daemon does, as to any JVM), releases the lock. Idempotent;
+     * a second call returns when the first has finished.
+     */
     @Override
     public synchronized void close() {
         if (lock == null || !lockFile.isOpen()) {
@@ -362,6 +371,7 @@ public final class DaemonServer implements AutoCloseable {
         } catch (IOException e) {
             logErr.println("mcsweep daemon: " + e);
         } finally {
+            awaitCommand(); // the lock says "a daemon of this identity lives": true until its command ends
             try {
                 lock.release();
                 lockFile.close();
@@ -369,6 +379,29 @@ public final class DaemonServer implements AutoCloseable {
                 logErr.println("mcsweep daemon: " + e);
             }
             timer.shutdown();
+        }
+    }
+
+    /** Waits until no command runs: one that runs as the daemon is closed finishes first. */
+    private void awaitCommand() {
+        boolean said = false;
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (commandSlot.tryAcquire(1, TimeUnit.SECONDS)) {
+                    commandSlot.release();
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            if (!said) {
+                logOut.println("mcsweep daemon: waiting for the running command to end");
+                said = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -425,7 +458,7 @@ public final class DaemonServer implements AutoCloseable {
         s.warmUp(Integer.getInteger("mcsweep.daemon.warm-up", 8), Long.getLong("mcsweep.daemon.warm-up.steps", 2_000));
         s.ready();
         System.out.println("mcsweep daemon: ready");
-        s.serve();
+        s.serve(); // returns once closed, and the command that was running has ended
         System.out.println("mcsweep daemon: stopped after " + s.served.get() + " command(s)");
         System.exit(0);
     }

@@ -196,6 +196,28 @@ class DaemonServerTest {
     }
 
     @Test
+    void stopLetsTheRunningSweepFinishThenEnds() throws Exception {
+        Path out = dir.resolve("finishing");
+        String[] sweep = {"sweep", "--beta", "0.5:5:0.5", "--x0", "0.5:2:0.5", "--h", "1", "--iterations", "300000",
+            "-j", "2", "-q", "--out", out.toString()};
+        Run[] result = new Run[1];
+        Thread client = Thread.ofPlatform().start(() -> result[0] = served(sweep));
+        while (!anyTrace(out)) {
+            Thread.sleep(10);
+        }
+
+        String answer = DaemonControl.stop(files, identity);
+
+        // 'stopped' only once the sweep has ended, every trace written (a daemon's JVM exits right after).
+        assertThat(answer).startsWith("stopped (pid ");
+        assertThat(results(out)).hasSize(40);
+        client.join(60_000);
+        assertThat(result[0].code()).as(result[0].err()).isEqualTo(ExitCodes.OK);
+        assertThat(DaemonControl.status(files, identity)).isNull();
+        assertThat(served(sweep).code()).isEqualTo(DaemonClient.NOT_SERVED);
+    }
+
+    @Test
     void theDaemonEndsWhenIdleForItsTimeout() throws Exception {
         DaemonFiles other = new DaemonFiles(dir.resolve("other"));
         DaemonServer idle = DaemonServer.open(other, identity, Duration.ofMillis(1));
