@@ -98,6 +98,20 @@ public record DaemonFiles(Path folder) {
         return problem() == null;
     }
 
+    /** This process's user id: the owner of {@code /proc/self}, else of a file it creates (no /proc: macOS). */
+    private static int ownUid() throws IOException {
+        Path self = Path.of("/proc/self");
+        if (Files.exists(self)) {
+            return (Integer) Files.getAttribute(self, "unix:uid");
+        }
+        Path probe = Files.createTempFile("mcsweep-uid", "");
+        try {
+            return (Integer) Files.getAttribute(probe, "unix:uid");
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
     /** Why the folder cannot be trusted, or {@code null} when it can. */
     String problem() {
         try {
@@ -108,8 +122,7 @@ public record DaemonFiles(Path folder) {
                 return folder + " is not a folder";
             }
             int uid = (Integer) a.get("uid");
-            int mine = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-            if (uid != mine) {
+            if (uid != ownUid()) {
                 return folder + " belongs to another user (uid " + uid + ")";
             }
             if ((mode & (S_IWGRP | S_IWOTH)) != 0) {
