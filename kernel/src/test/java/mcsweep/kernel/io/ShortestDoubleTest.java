@@ -115,9 +115,9 @@ class ShortestDoubleTest {
 
     /** Exhaustive: every pair of four-digit numbers (every eight-digit number) gives its digits in order. */
     @Test
-    void digits4x2SplitsEveryPairOfFourDigitNumbers() {
+    void digits8SplitsEveryPairOfFourDigitNumbers() {
         for (int x = 0; x < 100_000_000; x++) {
-            long lanes = ShortestDouble.digits4x2(x / 10_000 | (long) (x % 10_000) << 32);
+            long lanes = ShortestDouble.digits8(x / 10_000, x % 10_000);
             long value = 0;
             boolean digits = true;
             for (int i = 0; i < 8; i++) {
