@@ -58,8 +58,9 @@ public final class MetropolisKernel implements Kernel {
 
     /**
      * Rows per block: a quarter of {@link Block#DEFAULT_CAPACITY}, so that the block and the v2/v3 scratch
-     * arrays (18 + 48 KB) stay in the L1/L2 caches between the passes over them. Against 8192 rows: 0.93-0.95x
-     * the v3 kernel's time (the chain's stores no longer miss; "kernel-v4" in results/).
+     * arrays (18 + 48 KB) stay in cache between the passes over them (the chain's stores above all) and a task
+     * zeroes a quarter as much. Against 8192 rows, v3: 0.93-0.96x the time of a 100,000-step task, 0.84x of a
+     * 10,000-step one (results/kernel-v4-2026-11-26).
      */
     static final int BLOCK = 2048;
 
