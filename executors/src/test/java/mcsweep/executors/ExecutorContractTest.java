@@ -116,7 +116,11 @@ class ExecutorContractTest {
     void reportsAFailedTaskAndHaltsAsTold(SweepExecutor executor, HaltPolicy halt, @TempDir Path dir)
             throws Exception {
         int n = 40;
-        List<Task> tasks = new ArrayList<>(metropolis(dir, n, 100_000));
+        // Under --halt soon/now, tasks long enough (about 50 ms each with their trace) that the failure of the
+        // first is seen before the other 39 have all started, even on a loaded machine (at 100,000 steps, once
+        // the kernel got faster, one loaded run under pool started all 40 first); only a few of them run.
+        long steps = halt == HaltPolicy.NEVER ? 100_000 : 1_000_000;
+        List<Task> tasks = new ArrayList<>(metropolis(dir, n, steps));
         Task first = tasks.get(0); // fails at once: its folder does not exist
         tasks.set(0, new Task(0, first.kernel(), first.params(), first.iterations(), 0, first.seed(), first.rng(),
                 dir.resolve("missing").resolve("t0.csv")));
@@ -147,7 +151,7 @@ class ExecutorContractTest {
                 assertThat(o.cancelled()).isEqualTo(s.failures.size() - 1);
             }
         }
-        assertOnlyWholeTracesOfCompletedTasks(dir, s, 100_000);
+        assertOnlyWholeTracesOfCompletedTasks(dir, s, steps);
     }
 
     @ParameterizedTest(name = "{0}")
