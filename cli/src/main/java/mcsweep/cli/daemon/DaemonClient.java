@@ -89,9 +89,7 @@ public final class DaemonClient {
         try (ch) {
             DataOutputStream request = new DataOutputStream(new BufferedOutputStream(SocketStreams.out(ch)));
             DataInputStream in = new DataInputStream(new BufferedInputStream(SocketStreams.in(ch), 1 << 16));
-            request.writeByte(Wire.REQUEST);
-            request.writeInt(Wire.VERSION);
-            Wire.writeString(request, identity.text());
+            Wire.writeHeader(request, Wire.REQUEST, identity);
             Wire.writeArgs(request, args);
             Wire.writeString(request, out.charset().name());
             request.writeBoolean(Terminal.stderrIsTerminal());

@@ -81,9 +81,7 @@ public final class DaemonControl {
     private static String exchange(SocketChannel ch, DaemonIdentity identity, byte type) {
         try {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(SocketStreams.out(ch)));
-            out.writeByte(type);
-            out.writeInt(Wire.VERSION);
-            Wire.writeString(out, identity.text());
+            Wire.writeHeader(out, type, identity);
             out.flush();
             DataInputStream in = new DataInputStream(new BufferedInputStream(SocketStreams.in(ch)));
             byte reply = in.readByte();

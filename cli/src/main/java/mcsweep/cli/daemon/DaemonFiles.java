@@ -83,7 +83,8 @@ public record DaemonFiles(Path folder) {
             Files.createDirectories(folder.getParent());
             // Not a constant: EnumSet reflects on the enum, which every command would pay for at start-up.
             Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(EnumSet.of(
-                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE)));
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                    PosixFilePermission.OWNER_EXECUTE)));
         } catch (java.nio.file.FileAlreadyExistsException exists) {
             // checked below, whoever made it
         }

@@ -19,7 +19,8 @@ import java.util.TreeMap;
 public record DaemonIdentity(String text) {
 
     // Change with every shell, a login, a cd or (hyperfine's) a timed run, and no command of ours reads them.
-    private static final Set<String> IGNORED = Set.of("_", "OLDPWD", "SHLVL", "HYPERFINE_RANDOMIZED_ENVIRONMENT_OFFSET");
+    private static final Set<String> IGNORED = Set.of("_", "OLDPWD", "SHLVL",
+            "HYPERFINE_RANDOMIZED_ENVIRONMENT_OFFSET");
 
     /** This JVM's identity. */
     public static DaemonIdentity current() {

@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,7 +31,6 @@ import mcsweep.cli.AotTraining;
 import mcsweep.cli.ExitCodes;
 import mcsweep.cli.Main;
 import mcsweep.cli.Terminal;
-import mcsweep.kernel.Kernels;
 
 /**
  * A JVM that stays up and runs mcsweep commands for clients ({@code mcsweep daemon start}), so that they start
@@ -301,7 +299,6 @@ public final class DaemonServer implements AutoCloseable {
         System.setErr(err);
         Terminal.assume(terminal);
         try {
-            Kernels.setPath(List.of()); // none set --kernel-path (mayServe); a warm-up or training command may have
             code = Main.execute(args);
         } catch (Throwable t) {
             err.println("mcsweep: internal error, please report it: " + t);

@@ -28,14 +28,20 @@ final class FrameWriter {
 
     /** Queues one frame: {@code type}, then {@code len} as an int, then the bytes. */
     void send(byte type, byte[] b, int off, int len) {
-        byte[] f = new byte[5 + len];
-        f[0] = type;
-        f[1] = (byte) (len >>> 24);
-        f[2] = (byte) (len >>> 16);
-        f[3] = (byte) (len >>> 8);
-        f[4] = (byte) len;
+        byte[] f = frame(type, len, len);
         System.arraycopy(b, off, f, 5, len);
         put(f);
+    }
+
+    /** {@code type}, then {@code value} as {@code DataInput.readInt} reads it, and room for {@code more} bytes. */
+    private static byte[] frame(byte type, int value, int more) {
+        byte[] f = new byte[5 + more];
+        f[0] = type;
+        f[1] = (byte) (value >>> 24);
+        f[2] = (byte) (value >>> 16);
+        f[3] = (byte) (value >>> 8);
+        f[4] = (byte) value;
+        return f;
     }
 
     /** A stream whose writes become frames of {@code type}. */
@@ -57,8 +63,7 @@ final class FrameWriter {
 
     /** Queues the exit code, then waits (at most {@code millis}) until everything queued is sent. */
     boolean finish(int exitCode, long millis) {
-        put(new byte[] {Wire.EXIT, (byte) (exitCode >>> 24), (byte) (exitCode >>> 16), (byte) (exitCode >>> 8),
-            (byte) exitCode});
+        put(frame(Wire.EXIT, exitCode, 0));
         put(END);
         boolean interrupted = false;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);

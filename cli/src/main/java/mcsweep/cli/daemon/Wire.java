@@ -10,9 +10,10 @@ import java.nio.charset.StandardCharsets;
  * The daemon's protocol, over a Unix domain socket. The client opens with one message: {@link #REQUEST} (the
  * identity, the arguments, the charset of its stdout, whether its stderr is a terminal), {@link #STATUS} or
  * {@link #STOP} (the identity alone). To a request the daemon answers {@link #FALLBACK} with a reason (the client
- * then runs the command itself), or with {@link #ACCEPTED}, then {@link #OUT}/{@link #ERR} chunks and finally {@link #EXIT} with the exit
- * code; meanwhile the client may send {@link #CANCEL} (it got SIGINT or SIGTERM), which the daemon treats as a
- * fresh JVM treats the signal. To status and stop it answers {@link #INFO}. Strings are UTF-8 with an int length.
+ * then runs the command itself), or with {@link #ACCEPTED}, then {@link #OUT}/{@link #ERR} chunks and finally
+ * {@link #EXIT} with the exit code; meanwhile the client may send {@link #CANCEL} (it got SIGINT or SIGTERM), which
+ * the daemon treats as a fresh JVM treats the signal. To status and stop it answers {@link #INFO}. Strings are
+ * UTF-8 with an int length.
  */
 final class Wire {
 
@@ -76,7 +77,20 @@ final class Wire {
         return args;
     }
 
-    /** The first message's type and protocol version; an {@link EOFException} when the peer closed at once. */
+    /**
+     * Opens a message of {@code type} from a client of {@code identity}: what {@link #readHeader} reads, then the
+     * identity's text.
+     */
+    static void writeHeader(DataOutputStream out, byte type, DaemonIdentity identity) throws IOException {
+        out.writeByte(type);
+        out.writeInt(VERSION);
+        writeString(out, identity.text());
+    }
+
+    /**
+     * The first message's type, after checking its protocol version (its identity's text follows); an
+     * {@link EOFException} when the peer closed at once.
+     */
     static byte readHeader(DataInputStream in) throws IOException {
         byte type = in.readByte();
         int version = in.readInt();

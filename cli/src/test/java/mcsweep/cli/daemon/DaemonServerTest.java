@@ -168,9 +168,7 @@ class DaemonServerTest {
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             ch.connect(UnixDomainSocketAddress.of(files.socket(identity.key())));
             DataOutputStream req = new DataOutputStream(SocketStreams.out(ch));
-            req.writeByte(Wire.REQUEST);
-            req.writeInt(Wire.VERSION);
-            Wire.writeString(req, identity.text());
+            Wire.writeHeader(req, Wire.REQUEST, identity);
             Wire.writeArgs(req, longSweep);
             Wire.writeString(req, "UTF-8");
             req.writeBoolean(false);
