@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import mcsweep.cli.daemon.DaemonServer;
+import mcsweep.cli.daemon.HandOverTraining;
 
 /**
  * The training run from which {@code ./mcsweep} records the JVM's AOT cache (JDK 25+, JEP 483/514/515): it
@@ -19,7 +20,8 @@ import mcsweep.cli.daemon.DaemonServer;
  * {@code info}, only the top-level help and version and sweep's help run: the launcher's second, small cache
  * for exactly those commands. A JVM loads every class of an AOT cache as it starts (JEP 483's AOT-linked
  * classes): with the 2,000 of the sweeps' cache, {@code --version} took about 10 ms of CPU more (a quarter
- * of a hello world's run); the small cache holds about 1,400.
+ * of a hello world's run); the small cache holds about 1,400. With {@code hand-over}, only what the JVM of a
+ * command that a daemon serves does ({@link HandOverTraining}): the launcher's third cache, for such commands.
  */
 public final class AotTraining {
 
@@ -33,6 +35,14 @@ public final class AotTraining {
         }
         Path dir = scratchFolder("mcsweep-aot-training");
         try {
+            if (args.length == 1 && args[0].equals("hand-over")) {
+                Entry.class.getName(); // loads the class the JVM starts with; running it would run a command here
+                String problem = HandOverTraining.roundTrip(dir.resolve("daemon"));
+                if (problem != null) {
+                    report(List.of(problem));
+                }
+                return;
+            }
             report(train(dir, 2000));
             String problem = DaemonServer.roundTrip(dir.resolve("daemon"));
             if (problem != null) {

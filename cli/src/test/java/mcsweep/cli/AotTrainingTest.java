@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import mcsweep.cli.daemon.HandOverTraining;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,12 @@ class AotTrainingTest {
             assertThat(traces.filter(p -> p.toString().endsWith(".csv"))).hasSize(324 + 1); // and summary.csv
         }
         assertThat(dir.resolve("run.csv")).isRegularFile();
+    }
+
+    @Test
+    void theHandOverTrainingCompletesARoundTrip(@TempDir Path dir) throws IOException {
+        // The launcher's cache for commands a daemon serves is recorded from this alone (AotTraining hand-over).
+        assertThat(HandOverTraining.roundTrip(dir.resolve("daemon"))).isNull();
     }
 
     @Test

@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * Where the daemons of one user live: a folder only that user can enter ({@code $XDG_RUNTIME_DIR/mcsweep}, else
  * {@code mcsweep-USER} in the temporary folder), holding per identity key a socket, a lock held by the running
- * daemon, and its log. The folder is used only when it is a real folder (not a link) that this user owns and no
- * one else can write to, so no other user can put a socket there that a command would talk to.
+ * daemon, its log, and while it listens a note of the folder it serves. The folder is used only when it is a real
+ * folder (not a link) that this user owns and no one else can write to, so no other user can put a socket there
+ * that a command would talk to.
  */
 public record DaemonFiles(Path folder) {
 
@@ -46,6 +47,15 @@ public record DaemonFiles(Path folder) {
 
     public Path lock(String key) {
         return folder.resolve(key.concat(".lock"));
+    }
+
+    /**
+     * The working directory the daemon of {@code key} serves, one line, present while it listens: the launcher
+     * reads it (it cannot compute the key) to start a JVM that will only hand its command over with the small
+     * cache of that path.
+     */
+    public Path folderMark(String key) {
+        return folder.resolve(key.concat(".cwd"));
     }
 
     public Path log(String key) {

@@ -15,8 +15,10 @@ import java.nio.channels.FileLock;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Locale;
@@ -67,6 +69,8 @@ public final class DaemonServer implements AutoCloseable {
     private volatile long lastActiveNanos = System.nanoTime();
     private volatile String state = "warming up";
     private volatile boolean closed;
+    private final Object names = new Object();
+    private boolean released; // guarded by names: the lock is (about to be) let go
 
     private DaemonServer(DaemonFiles files, DaemonIdentity identity, Duration idleTimeout, FileChannel lockFile,
                          FileLock lock, ServerSocketChannel server, Path socket) {
@@ -117,14 +121,49 @@ public final class DaemonServer implements AutoCloseable {
             Files.deleteIfExists(socket);
             server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(socket));
+            markFolder(files, key, identity.workingDirectory());
             return new DaemonServer(files, identity, idleTimeout, lockFile, lock, server, socket);
         } catch (IOException | RuntimeException e) {
             if (server != null) {
                 server.close();
+                Files.deleteIfExists(socket);
             }
             lock.release();
             lockFile.close();
             throw e;
+        }
+    }
+
+    /**
+     * Removes the socket and the note of the folder served while this daemon still holds the lock (after that they
+     * may be a newer daemon's): for SIGTERM, whose shutdown does not run {@link #close}, so that commands do not
+     * try a socket that no one answers.
+     */
+    private void removeNames() {
+        synchronized (names) {
+            if (!released) {
+                try {
+                    Files.deleteIfExists(socket);
+                    Files.deleteIfExists(files.folderMark(identity.key()));
+                } catch (IOException e) {
+                    logErr.println("mcsweep daemon: " + e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes the note of the folder served ({@link DaemonFiles#folderMark}) whole: to a name of this process's,
+     * then renamed over the note a killed daemon of this key may have left (whoever holds the lock owns it).
+     */
+    private static void markFolder(DaemonFiles files, String key, String workingDirectory) throws IOException {
+        Path mark = files.folderMark(key);
+        Path tmp = mark.resolveSibling(mark.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            Files.writeString(tmp, workingDirectory + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, mark, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 
@@ -365,10 +404,14 @@ public final class DaemonServer implements AutoCloseable {
             server.close();
             // Ours: we hold the lock, and only the lock's holder binds this name.
             Files.deleteIfExists(socket);
+            Files.deleteIfExists(files.folderMark(identity.key()));
         } catch (IOException e) {
             logErr.println("mcsweep daemon: " + e);
         } finally {
             awaitCommand(); // the lock says "a daemon of this identity lives": true until its command ends
+            synchronized (names) {
+                released = true; // the names may be another daemon's from now on
+            }
             try {
                 lock.release();
                 lockFile.close();
@@ -449,6 +492,8 @@ public final class DaemonServer implements AutoCloseable {
             System.out.println("mcsweep daemon: " + e.getMessage());
             return;
         }
+        Runtime.getRuntime().addShutdownHook(
+                Thread.ofPlatform().name("mcsweep-daemon-names").unstarted(s::removeNames));
         System.out.println("mcsweep daemon: pid " + ProcessHandle.current().pid() + " serves "
                 + identity.workingDirectory() + " on " + s.socket);
         // Rounds of the usual commands (tests use 0), with sweeps of this many steps per task.

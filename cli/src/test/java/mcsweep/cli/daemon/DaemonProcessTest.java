@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code mcsweep daemon start}, a sweep handed to it by a client JVM, that client killed by SIGTERM (the daemon
  * stops the sweep, the client exits as a signalled JVM does, and the daemon serves on), {@code --resume} through
- * it, and {@code daemon stop}: as separate processes, as users run them.
+ * it, and {@code daemon stop}: as separate processes, as users run them. And a daemon ended by SIGTERM.
  */
 class DaemonProcessTest {
 
@@ -55,6 +55,9 @@ class DaemonProcessTest {
         Result started = run("start", "daemon", "start", "--idle-timeout", "5");
         assertThat(started.code()).as(started.err()).isZero();
         assertThat(started.out()).startsWith("mcsweep: daemon started: pid ").contains(", ready, ");
+        // The launcher's note of the folder served (it picks the hand-over cache by it).
+        assertThat(marks()).singleElement().satisfies(mark ->
+                assertThat(Files.readString(mark)).isEqualTo(dir.toRealPath() + "\n"));
         try {
             String[] sweep = {"sweep", "--beta", "0.5:5:0.5", "--x0", "0.5:5:0.5", "--h", "1", "--iterations",
                 "600000", "-j", "2", "--out", "out"};
@@ -99,6 +102,36 @@ class DaemonProcessTest {
         assertThat(none.out()).isEqualTo("mcsweep: no daemon serves this folder and environment\n");
         try (Stream<Path> s = Files.list(dir.resolve("daemons"))) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".sock"));
+        }
+        assertThat(marks()).isEmpty();
+    }
+
+    @Test
+    @Timeout(120)
+    void aDaemonEndedBySigtermLeavesNoSocketOrNote() throws Exception {
+        Result started = run("start", "daemon", "start", "--idle-timeout", "5");
+        assertThat(started.code()).as(started.err()).isZero();
+        long pid = Long.parseLong(started.out().replaceAll("(?s)^.*? pid (\\d+).*$", "$1"));
+        ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
+        assertThat(marks()).hasSize(1);
+        try {
+            assertThat(daemon.destroy()).isTrue(); // SIGTERM
+            daemon.onExit().get(60, TimeUnit.SECONDS);
+        } finally {
+            daemon.destroyForcibly();
+        }
+        // Before the fix, both stayed: commands then tried a socket no one answered, with the hand-over cache.
+        try (Stream<Path> s = Files.list(dir.resolve("daemons"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".sock"));
+        }
+        assertThat(marks()).isEmpty();
+        Result none = run("none", "daemon", "status");
+        assertThat(none.code()).isEqualTo(3);
+    }
+
+    private List<Path> marks() throws IOException {
+        try (Stream<Path> s = Files.list(dir.resolve("daemons"))) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".cwd")).toList();
         }
     }
 
