@@ -265,15 +265,21 @@ public final class MetropolisKernel implements Kernel {
                 double sx = meanX.sum(), bx = meanX.batchSum();
                 double sx2 = meanX2.sum(), bx2 = meanX2.batchSum();
                 int accepts = 0;
-                // Two steps at a time, without a branch: step i+1 is tested for both outcomes of step i
-                // and every candidate state computed from x at once, then selected by conditional moves
-                // on the states' bits (ternaries on longs, which C2 compiles to cmov; on doubles it would
-                // branch, and accept is a coin flip), so the chain waits on one product and one comparison
-                // per two steps. The same operations on the same values as one step at a time, so the
-                // same bits. The two accept bytes go out as one 16-bit store. Against the former bit-mask
-                // select (xor/and on the bits) with two byte stores: 0.84x the chain's time alone, 0.97-0.98x
+                // Two steps at a time: step i+1 is tested for both outcomes of step i and every candidate
+                // state computed from x at once, then selected (ternaries on the states' bits: on doubles
+                // C2 would always branch), so the chain waits on one product and one comparison per two
+                // steps. The same operations on the same values as one step at a time, so the same bits.
+                // The two accept bytes go out as one 16-bit store. C2 (JDK 25) still branches on step i's
+                // outcome and selects the rest with cmov; the branch costs its mispredictions (the whole v3
+                // kernel: 12.8 ns per step at h = 1, acceptance 0.73, 10.2 ns at h = 1e-5, acceptance 1), yet
+                // every selection by bit masks instead, which has no branch, took as long at h = 1 (12.3 ns,
+                // and 11.7 at h = 1e-5): the chain's dependent operations are then the limit. Against the
+                // bit-mask select with two byte stores this loop was 0.84x the chain's time alone, 0.97-0.98x
                 // the whole v3 kernel's ("Chain pass, round 2" in results/kernel-v3-2026-11-26).
-                for (; i + 1 < end; i += 2) {
+                // A counted loop (i < pairsEnd, not i + 1 < end, which C2 does not take for one): its range
+                // checks are hoisted and it has no safepoint poll per pair; 0.973x the v3 kernel's time.
+                final int pairsEnd = i + ((end - i) & ~1);
+                for (; i < pairsEnd; i += 2) {
                     final double d0 = ds[i];
                     final double d1 = ds[i + 1];
                     final double w1 = ws[i + 1];
