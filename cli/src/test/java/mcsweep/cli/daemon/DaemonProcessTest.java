@@ -129,6 +129,25 @@ class DaemonProcessTest {
         assertThat(none.code()).isEqualTo(3);
     }
 
+    @Test
+    @Timeout(60)
+    void theHandOverTrainingRunsWithTheFlagsTheLauncherGivesItsCache() throws Exception {
+        // ./mcsweep records the hand-over cache from this run with these flags (the selector provider on Linux
+        // only), and uses them only with that cache: a JDK without the provider class must fail here too.
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
+                "-Djdk.reflect.useNativeAccessorOnly=true"));
+        if (System.getProperty("os.name").startsWith("Linux")) {
+            cmd.add("-Djava.nio.channels.spi.SelectorProvider=sun.nio.ch.EPollSelectorProvider");
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "mcsweep.cli.AotTraining", "hand-over"));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("training.out").toFile()).start();
+        assertThat(p.waitFor(50, TimeUnit.SECONDS)).isTrue();
+        String out = Files.readString(dir.resolve("training.out"));
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).as("nothing reported").isEmpty();
+    }
+
     private List<Path> marks() throws IOException {
         try (Stream<Path> s = Files.list(dir.resolve("daemons"))) {
             return s.filter(p -> p.getFileName().toString().endsWith(".cwd")).toList();
