@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
             + " tasks cost rather than a JVM's start-up and warm-up.", "",
             "Output, files and exit codes are the same as without it, and Ctrl-C stops a command as usual. It runs"
             + " one command at a time (one started meanwhile runs in its own JVM), and ends after --idle-timeout,"
-            + " when the jars are rebuilt, when its folder is removed, or on 'mcsweep daemon stop'. Commands with"
+            + " when the jars are rebuilt, when its folder is removed, or on 'mcsweep daemon stop' ('stop --all':"
+            + " every daemon of this user; 'status --all' lists them). Commands with"
             + " --kernel-path, and every command when MCSWEEP_DAEMON=off, run in their own JVM."},
         subcommands = {DaemonCommand.Start.class, DaemonCommand.Stop.class, DaemonCommand.Status.class},
         mixinStandardHelpOptions = true)
@@ -126,11 +127,25 @@ final class DaemonCommand implements Runnable {
     }
 
     @Command(name = "stop", header = "Stops the daemon of this folder and environment.",
+            description = "With --all, every daemon of this user, whatever its folder and environment.",
             mixinStandardHelpOptions = true)
     static final class Stop implements java.util.concurrent.Callable<Integer> {
+        @Option(names = "--all", description = "stop every daemon of this user")
+        boolean all;
+
         @Override
         public Integer call() throws IOException, InterruptedException {
             DaemonFiles files = DaemonFiles.forUser();
+            if (all) {
+                List<String> answers = DaemonControl.stopAll(files);
+                if (answers.isEmpty()) {
+                    System.out.println("mcsweep: no daemon runs for this user");
+                }
+                for (String answer : answers) {
+                    System.out.println("mcsweep: daemon " + answer);
+                }
+                return ExitCodes.OK;
+            }
             DaemonIdentity identity = DaemonIdentity.current();
             String answer = DaemonControl.stop(files, identity);
             if (answer == null) {
@@ -143,10 +158,25 @@ final class DaemonCommand implements Runnable {
     }
 
     @Command(name = "status", header = "Tells whether a daemon serves this folder and environment.",
-            description = "Exit code 0 when one does, 3 when none does.", mixinStandardHelpOptions = true)
+            description = {"With --all, lists every daemon of this user, one line each with the folder it serves.",
+                "Exit code 0 when one does (with --all: any), 3 when none does."}, mixinStandardHelpOptions = true)
     static final class Status implements java.util.concurrent.Callable<Integer> {
+        @Option(names = "--all", description = "list every daemon of this user")
+        boolean all;
+
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
+            if (all) {
+                List<String> lines = DaemonControl.statusAll(DaemonFiles.forUser());
+                if (lines.isEmpty()) {
+                    System.out.println("mcsweep: no daemon runs for this user");
+                    return 3;
+                }
+                for (String line : lines) {
+                    System.out.println("mcsweep: daemon " + line);
+                }
+                return ExitCodes.OK;
+            }
             String status = DaemonControl.status(DaemonFiles.forUser(), DaemonIdentity.current());
             if (status == null) {
                 System.out.println("mcsweep: no daemon serves this folder and environment");

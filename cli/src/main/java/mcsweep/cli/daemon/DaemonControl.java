@@ -11,12 +11,18 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
-/** Asks the daemon of an identity for its status, or to stop ({@code mcsweep daemon status|stop}). */
+/**
+ * Asks the daemon of an identity, or every daemon of the user, for its status or to stop ({@code mcsweep daemon
+ * status|stop [--all]}).
+ */
 public final class DaemonControl {
 
     /** A daemon answers at once, even while it runs a command; one that does not is not waited for longer. */
@@ -28,7 +34,46 @@ public final class DaemonControl {
 
     /** The daemon's status line, or {@code null} when none serves {@code identity}. */
     public static String status(DaemonFiles files, DaemonIdentity identity) {
-        return ask(files, identity, Wire.STATUS);
+        return ask(files, identity.key(), identity, Wire.STATUS);
+    }
+
+    /** The status line of every daemon of this user, in the order of their keys; empty when none runs. */
+    public static List<String> statusAll(DaemonFiles files) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String key : keys(files)) {
+            String status = ask(files, key, DaemonIdentity.current(), Wire.STATUS_ANY);
+            if (status != null) {
+                lines.add(status);
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * Asks every daemon of this user to stop, and waits (bounded) until each has, as {@link #stop} does.
+     *
+     * @return what each answered; empty when none runs
+     */
+    public static List<String> stopAll(DaemonFiles files) throws IOException, InterruptedException {
+        List<String> answers = new ArrayList<>();
+        for (String key : keys(files)) {
+            String answer = ask(files, key, DaemonIdentity.current(), Wire.STOP_ANY);
+            if (answer != null) {
+                answers.add(awaitEnd(files, key, answer));
+            }
+        }
+        return answers;
+    }
+
+    /** The keys of the sockets in the folder (none when it is missing or cannot be trusted), sorted. */
+    private static List<String> keys(DaemonFiles files) throws IOException {
+        if (!Files.isDirectory(files.folder()) || !files.safe()) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(files.folder())) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sock"))
+                    .map(n -> n.substring(0, n.length() - ".sock".length())).sorted().toList();
+        }
     }
 
     /**
@@ -37,11 +82,14 @@ public final class DaemonControl {
      * @return what it answered, or {@code null} when none serves {@code identity}
      */
     public static String stop(DaemonFiles files, DaemonIdentity identity) throws IOException, InterruptedException {
-        String answer = ask(files, identity, Wire.STOP);
-        if (answer == null) {
-            return null;
-        }
-        Path lockPath = files.lock(identity.key());
+        String answer = ask(files, identity.key(), identity, Wire.STOP);
+        return answer == null ? null : awaitEnd(files, identity.key(), answer);
+    }
+
+    /** Waits (bounded) until the daemon of {@code key}, which answered {@code answer} to a stop, has let its lock go. */
+    private static String awaitEnd(DaemonFiles files, String key, String answer)
+            throws IOException, InterruptedException {
+        Path lockPath = files.lock(key);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STOP_TIMEOUT_SECONDS);
         try (FileChannel ch = FileChannel.open(lockPath, StandardOpenOption.WRITE)) {
             while (System.nanoTime() < deadline) {
@@ -61,8 +109,8 @@ public final class DaemonControl {
         return answer + "; it has not ended yet (it ends once its command has)";
     }
 
-    private static String ask(DaemonFiles files, DaemonIdentity identity, byte type) {
-        SocketChannel ch = files.connect(files.socket(identity.key()));
+    private static String ask(DaemonFiles files, String key, DaemonIdentity identity, byte type) {
+        SocketChannel ch = files.connect(files.socket(key));
         if (ch == null) {
             return null;
         }

@@ -259,13 +259,14 @@ public final class DaemonServer implements AutoCloseable {
             if (!hangUp.cancel(false)) {
                 return;
             }
-            if (!theirs.equals(identity.text())) {
+            boolean anyIdentity = type == Wire.STATUS_ANY || type == Wire.STOP_ANY;
+            if (!anyIdentity && !theirs.equals(identity.text())) {
                 reply(out, Wire.FALLBACK, "the daemon serves another folder, environment or build");
                 return;
             }
             switch (type) {
-                case Wire.STATUS -> reply(out, Wire.INFO, status());
-                case Wire.STOP -> {
+                case Wire.STATUS, Wire.STATUS_ANY -> reply(out, Wire.INFO, status());
+                case Wire.STOP, Wire.STOP_ANY -> {
                     reply(out, Wire.INFO, "stopping (pid " + ProcessHandle.current().pid() + ")");
                     logOut.println("mcsweep daemon: stopping: asked to");
                     close();

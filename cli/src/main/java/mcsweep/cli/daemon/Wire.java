@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The daemon's protocol, over a Unix domain socket. The client opens with one message: {@link #REQUEST} (the
  * identity, the arguments, the charset of its stdout, whether its stderr is a terminal), {@link #STATUS} or
- * {@link #STOP} (the identity alone). To a request the daemon answers {@link #FALLBACK} with a reason (the client
- * then runs the command itself), or with {@link #ACCEPTED}, then {@link #OUT}/{@link #ERR} chunks and finally
+ * {@link #STOP} (the identity alone), or {@link #STATUS_ANY} and {@link #STOP_ANY}, which any identity of the
+ * user may send. To a request the daemon answers {@link #FALLBACK} with a reason (the client then runs the command
+ * itself), or with {@link #ACCEPTED}, then {@link #OUT}/{@link #ERR} chunks and finally
  * {@link #EXIT} with the exit code; meanwhile the client may send {@link #CANCEL} (it got SIGINT or SIGTERM), which
  * the daemon treats as a fresh JVM treats the signal. To status and stop it answers {@link #INFO}. Strings are
  * UTF-8 with an int length.
@@ -22,6 +23,10 @@ final class Wire {
     static final byte REQUEST = 'R';
     static final byte STATUS = 'P';
     static final byte STOP = 'S';
+    // STATUS and STOP for a daemon of any identity (--all): a client that can reach the socket is its user, the
+    // only one who can enter the folder.
+    static final byte STATUS_ANY = 'Q';
+    static final byte STOP_ANY = 'K';
     static final byte CANCEL = 'C';
 
     static final byte OUT = 'O';

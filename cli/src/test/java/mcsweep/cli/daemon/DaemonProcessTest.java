@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -37,13 +38,23 @@ class DaemonProcessTest {
     }
 
     private Process start(String name, String... args) throws IOException {
-        return new ProcessBuilder(java(args)).directory(dir.toFile())
+        return start(name, Map.of(), args);
+    }
+
+    private Process start(String name, Map<String, String> env, String... args) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(java(args));
+        pb.environment().putAll(env);
+        return pb.directory(dir.toFile())
                 .redirectOutput(dir.resolve(name + ".out").toFile()).redirectError(dir.resolve(name + ".err").toFile())
                 .start();
     }
 
     private Result run(String name, String... args) throws Exception {
-        Process p = start(name, args);
+        return run(name, Map.of(), args);
+    }
+
+    private Result run(String name, Map<String, String> env, String... args) throws Exception {
+        Process p = start(name, env, args);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(name + " ended").isTrue();
         return new Result(p.exitValue(), Files.readString(dir.resolve(name + ".out")),
                 Files.readString(dir.resolve(name + ".err")));
@@ -127,6 +138,36 @@ class DaemonProcessTest {
         assertThat(marks()).isEmpty();
         Result none = run("none", "daemon", "status");
         assertThat(none.code()).isEqualTo(3);
+    }
+
+    @Test
+    @Timeout(120)
+    void statusAndStopWithAllReachTheDaemonsOfEveryEnvironment() throws Exception {
+        // Two environments, two daemons; a third environment sees neither without --all.
+        for (String flavour : List.of("a", "b")) {
+            Result started = run("start-" + flavour, Map.of("MCSWEEP_TEST_FLAVOUR", flavour), "daemon", "start",
+                    "--idle-timeout", "5");
+            assertThat(started.code()).as(started.err()).isZero();
+        }
+        try {
+            Map<String, String> third = Map.of("MCSWEEP_TEST_FLAVOUR", "c");
+            assertThat(run("status-c", third, "daemon", "status").code()).isEqualTo(3);
+            Result all = run("status-all", third, "daemon", "status", "--all");
+            assertThat(all.code()).as(all.err()).isZero();
+            assertThat(all.out().lines()).hasSize(2).allSatisfy(line -> assertThat(line)
+                    .startsWith("mcsweep: daemon pid ").contains(", ready, ").contains("folder " + dir.toRealPath()));
+
+            Result stopped = run("stop-all", third, "daemon", "stop", "--all");
+            assertThat(stopped.code()).as(stopped.err()).isZero();
+            assertThat(stopped.out().lines()).hasSize(2).allMatch(l -> l.startsWith("mcsweep: daemon stopped (pid "));
+        } finally {
+            run("stop-a", Map.of("MCSWEEP_TEST_FLAVOUR", "a"), "daemon", "stop");
+            run("stop-b", Map.of("MCSWEEP_TEST_FLAVOUR", "b"), "daemon", "stop");
+        }
+        Result none = run("status-none", "daemon", "status", "--all");
+        assertThat(none.code()).isEqualTo(3);
+        assertThat(none.out()).isEqualTo("mcsweep: no daemon runs for this user\n");
+        assertThat(marks()).isEmpty();
     }
 
     @Test
