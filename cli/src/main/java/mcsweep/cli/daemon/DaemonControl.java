@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * Asks the daemon of an identity, or every daemon of the user, for its status or to stop ({@code mcsweep daemon
@@ -40,8 +38,9 @@ public final class DaemonControl {
     /** The status line of every daemon of this user, in the order of their keys; empty when none runs. */
     public static List<String> statusAll(DaemonFiles files) throws IOException {
         List<String> lines = new ArrayList<>();
-        for (String key : keys(files)) {
-            String status = ask(files, key, DaemonIdentity.current(), Wire.STATUS_ANY);
+        DaemonIdentity me = DaemonIdentity.current(); // sent, not compared: any identity may ask
+        for (String key : files.socketKeys()) {
+            String status = ask(files, key, me, Wire.STATUS_ANY);
             if (status != null) {
                 lines.add(status);
             }
@@ -56,24 +55,14 @@ public final class DaemonControl {
      */
     public static List<String> stopAll(DaemonFiles files) throws IOException, InterruptedException {
         List<String> answers = new ArrayList<>();
-        for (String key : keys(files)) {
-            String answer = ask(files, key, DaemonIdentity.current(), Wire.STOP_ANY);
+        DaemonIdentity me = DaemonIdentity.current(); // sent, not compared: any identity may ask
+        for (String key : files.socketKeys()) {
+            String answer = ask(files, key, me, Wire.STOP_ANY);
             if (answer != null) {
                 answers.add(awaitEnd(files, key, answer));
             }
         }
         return answers;
-    }
-
-    /** The keys of the sockets in the folder (none when it is missing or cannot be trusted), sorted. */
-    private static List<String> keys(DaemonFiles files) throws IOException {
-        if (!Files.isDirectory(files.folder()) || !files.safe()) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(files.folder())) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sock"))
-                    .map(n -> n.substring(0, n.length() - ".sock".length())).sorted().toList();
-        }
     }
 
     /**

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Where the daemons of one user live: a folder only that user can enter ({@code $XDG_RUNTIME_DIR/mcsweep}, else
@@ -21,6 +23,7 @@ import java.util.Map;
  */
 public record DaemonFiles(Path folder) {
 
+    private static final String SOCKET = ".sock";
     private static final int S_IFMT = 0170000;
     private static final int S_IFDIR = 0040000;
     private static final int S_IWGRP = 0020;
@@ -42,7 +45,18 @@ public record DaemonFiles(Path folder) {
     }
 
     public Path socket(String key) {
-        return folder.resolve(key.concat(".sock"));
+        return folder.resolve(key.concat(SOCKET));
+    }
+
+    /** The keys of the sockets in the folder, sorted; none when it is missing or cannot be trusted. */
+    public List<String> socketKeys() throws IOException {
+        if (!Files.isDirectory(folder) || !safe()) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(SOCKET))
+                    .map(n -> n.substring(0, n.length() - SOCKET.length())).sorted().toList();
+        }
     }
 
     public Path lock(String key) {

@@ -143,13 +143,18 @@ public final class DaemonServer implements AutoCloseable {
         synchronized (names) {
             if (!released) {
                 try {
-                    Files.deleteIfExists(socket);
-                    Files.deleteIfExists(files.folderMark(identity.key()));
+                    deleteNames();
                 } catch (IOException e) {
                     logErr.println("mcsweep daemon: " + e);
                 }
             }
         }
+    }
+
+    /** Deletes the socket and the note of the folder served: ours while we hold the lock. */
+    private void deleteNames() throws IOException {
+        Files.deleteIfExists(socket);
+        Files.deleteIfExists(files.folderMark(identity.key()));
     }
 
     /**
@@ -251,16 +256,14 @@ public final class DaemonServer implements AutoCloseable {
                     // closing
                 }
             }, REQUEST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            byte type = Wire.readHeader(in);
-            String theirs = Wire.readString(in);
-            String[] args = type == Wire.REQUEST ? Wire.readArgs(in) : null;
-            String charset = type == Wire.REQUEST ? Wire.readString(in) : null;
-            boolean terminal = type == Wire.REQUEST && in.readBoolean();
+            Wire.Opening opening = Wire.readOpening(in);
+            byte type = opening.type();
+            String[] args = opening.args();
             if (!hangUp.cancel(false)) {
                 return;
             }
             boolean anyIdentity = type == Wire.STATUS_ANY || type == Wire.STOP_ANY;
-            if (!anyIdentity && !theirs.equals(identity.text())) {
+            if (!anyIdentity && !opening.identity().equals(identity.text())) {
                 reply(out, Wire.FALLBACK, "the daemon serves another folder, environment or build");
                 return;
             }
@@ -284,7 +287,8 @@ public final class DaemonServer implements AutoCloseable {
                             if (!closed) {
                                 out.writeByte(Wire.ACCEPTED);
                                 out.flush();
-                                runCommand(args, Charset.forName(charset), terminal, in, out, release);
+                                runCommand(args, Charset.forName(opening.charset()), opening.terminal(), in, out,
+                                        release);
                             } else {
                                 reply(out, Wire.FALLBACK, "the daemon is stopping");
                             }
@@ -403,9 +407,7 @@ public final class DaemonServer implements AutoCloseable {
         closed = true;
         try {
             server.close();
-            // Ours: we hold the lock, and only the lock's holder binds this name.
-            Files.deleteIfExists(socket);
-            Files.deleteIfExists(files.folderMark(identity.key()));
+            deleteNames(); // ours: we hold the lock, and only the lock's holder binds these names
         } catch (IOException e) {
             logErr.println("mcsweep daemon: " + e);
         } finally {

@@ -72,11 +72,7 @@ public final class HandOverTraining {
         try (SocketChannel ch = server.accept()) {
             DataInputStream in = new DataInputStream(new BufferedInputStream(SocketStreams.in(ch)));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(SocketStreams.out(ch)));
-            byte type = Wire.readHeader(in);
-            Wire.readString(in); // identity
-            Wire.readArgs(in);
-            Wire.readString(in); // charset
-            in.readBoolean(); // terminal
+            byte type = Wire.readOpening(in).type();
             if (type != Wire.REQUEST) {
                 problem.set("hand-over training: request type " + type);
                 return;

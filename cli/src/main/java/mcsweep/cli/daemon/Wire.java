@@ -93,6 +93,24 @@ final class Wire {
     }
 
     /**
+     * A client's opening message: its type, the identity's text, and for a {@link #REQUEST} the arguments, the
+     * charset of the client's stdout and whether its stderr is a terminal ({@code null}, {@code null},
+     * {@code false} otherwise).
+     */
+    record Opening(byte type, String identity, String[] args, String charset, boolean terminal) {
+    }
+
+    /** Reads a client's opening message, as {@link DaemonClient} and {@link DaemonControl} write it. */
+    static Opening readOpening(DataInputStream in) throws IOException {
+        byte type = readHeader(in);
+        String identity = readString(in);
+        if (type != REQUEST) {
+            return new Opening(type, identity, null, null, false);
+        }
+        return new Opening(type, identity, readArgs(in), readString(in), in.readBoolean());
+    }
+
+    /**
      * The first message's type, after checking its protocol version (its identity's text follows); an
      * {@link EOFException} when the peer closed at once.
      */
