@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import mcsweep.cli.Entry;
+import mcsweep.cli.daemon.DaemonProcesses.Result;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,38 +27,27 @@ class DaemonProcessTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
+    private DaemonProcesses cli;
 
-    private List<String> java(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "-Dmcsweep.daemon.dir=" + dir.resolve("daemons"), "-Dmcsweep.daemon.warm-up=0",
-                "-cp", System.getProperty("java.class.path"), Entry.class.getName()));
-        cmd.addAll(List.of(args));
-        return cmd;
+    @BeforeEach
+    void processes() {
+        cli = new DaemonProcesses(dir);
     }
 
     private Process start(String name, String... args) throws IOException {
-        return start(name, Map.of(), args);
-    }
-
-    private Process start(String name, Map<String, String> env, String... args) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(java(args));
-        pb.environment().putAll(env);
-        return pb.directory(dir.toFile())
-                .redirectOutput(dir.resolve(name + ".out").toFile()).redirectError(dir.resolve(name + ".err").toFile())
-                .start();
+        return cli.start(name, Map.of(), args);
     }
 
     private Result run(String name, String... args) throws Exception {
-        return run(name, Map.of(), args);
+        return cli.run(name, args);
     }
 
     private Result run(String name, Map<String, String> env, String... args) throws Exception {
-        Process p = start(name, env, args);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as(name + " ended").isTrue();
-        return new Result(p.exitValue(), Files.readString(dir.resolve(name + ".out")),
-                Files.readString(dir.resolve(name + ".err")));
+        return cli.run(name, env, args);
+    }
+
+    private List<Path> marks() throws IOException {
+        return cli.marks();
     }
 
     @Test
@@ -74,7 +64,7 @@ class DaemonProcessTest {
                 "600000", "-j", "2", "--out", "out"};
             Process client = start("client", sweep);
             try {
-                while (!anyTrace(dir.resolve("out")) && client.isAlive()) {
+                while (!DaemonProcesses.anyTrace(dir.resolve("out")) && client.isAlive()) {
                     Thread.sleep(10);
                 }
                 // The daemon, not the client, is sweeping.
@@ -187,20 +177,5 @@ class DaemonProcessTest {
         String out = Files.readString(dir.resolve("training.out"));
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(out).as("nothing reported").isEmpty();
-    }
-
-    private List<Path> marks() throws IOException {
-        try (Stream<Path> s = Files.list(dir.resolve("daemons"))) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".cwd")).toList();
-        }
-    }
-
-    private static boolean anyTrace(Path out) throws IOException {
-        if (!Files.isDirectory(out)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.list(out)) {
-            return s.anyMatch(p -> p.getFileName().toString().startsWith("b"));
-        }
     }
 }
