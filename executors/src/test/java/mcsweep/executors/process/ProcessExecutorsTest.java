@@ -387,9 +387,10 @@ class ProcessExecutorsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"process", "pool"})
-    void workersDoNotOutliveASweepJvmKilledWithSigkill(String name) throws Exception {
+    void workersDoNotOutliveASweepJvmKilledWithSigkill(String name, @TempDir Path tmp) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process sweep = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        // Its own temporary folder: a JVM killed with SIGKILL leaves its workers' stderr folder behind there.
+        Process sweep = new ProcessBuilder(java, "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
                 SweepInChild.class.getName(), name, dir.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
