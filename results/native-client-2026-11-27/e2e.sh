@@ -4,7 +4,7 @@
 # into a fresh folder each time. Usage: ROUNDS=9 [OUT_DIR=folder] e2e.sh; prints medians, writes OUT_DIR/e2e.json.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-out=${OUT_DIR:-$here}
+out=$(cd "${OUT_DIR:-$here}" && pwd)
 . "$here/launchers.sh"
 work=/tmp/e2e-native
 mkdir -p "$work/runs" && cd "$work"
