@@ -23,6 +23,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
@@ -199,8 +200,13 @@ public final class DaemonServer implements AutoCloseable {
      * answered while a command runs. Also checks, every two seconds, whether it is time to end.
      */
     public void serve() {
-        ScheduledFuture<?> checks = timer.scheduleWithFixedDelay(this::check, CHECK_PERIOD_MILLIS, CHECK_PERIOD_MILLIS,
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> checks;
+        try {
+            checks = timer.scheduleWithFixedDelay(this::check, CHECK_PERIOD_MILLIS, CHECK_PERIOD_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closedFirst) {
+            return; // close() came first (a SIGTERM during the warm-up): nothing to serve, all released
+        }
         try {
             while (!closed) {
                 SocketChannel ch;

@@ -1,6 +1,7 @@
 package mcsweep.cli.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
@@ -68,6 +69,15 @@ class DaemonServerTest {
     }
 
     private record Run(int code, String out, String err) {
+    }
+
+    @Test
+    void serveReturnsQuietlyWhenTheDaemonWasClosedBeforeItBegan() throws IOException {
+        // A SIGTERM during the warm-up closes the daemon before its main thread serves; serve() then threw
+        // RejectedExecutionException from the stopped timer (and the tests' @AfterEach raced into it too).
+        DaemonServer early = DaemonServer.open(new DaemonFiles(dir.resolve("early")), identity, Duration.ofMinutes(5));
+        early.close();
+        assertThatCode(early::serve).doesNotThrowAnyException();
     }
 
     private Run served(String... args) {

@@ -152,6 +152,10 @@ class NativeClientTest {
                 Thread.sleep(10);
             }
             assertThat(client.isAlive()).as("served and sweeping").isTrue();
+            // Meanwhile the daemon is busy: a second command goes to its fallback (here a JVM that cannot start).
+            Result busy = served("busy", "executors");
+            assertThat(busy.code()).isEqualTo(1);
+            assertThat(busy.err()).contains("mcsweep.NoSuchEntry");
             client.destroy(); // SIGTERM
             assertThat(client.waitFor(60, TimeUnit.SECONDS)).isTrue();
         } finally {
