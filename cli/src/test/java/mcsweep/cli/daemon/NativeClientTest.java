@@ -55,11 +55,14 @@ class NativeClientTest {
         assertThat(p.exitValue()).as(Files.readString(bin.resolve("cc.log"))).isZero();
     }
 
+    private long daemonPid;
+
     @BeforeEach
     void daemon() throws Exception {
         cli = new DaemonProcesses(dir);
         Result started = cli.run("start", "daemon", "start", "--idle-timeout", "5");
         assertThat(started.code()).as(started.err()).isZero();
+        daemonPid = Long.parseLong(started.out().replaceAll("(?s)^.*? pid (\\d+).*$", "$1"));
     }
 
     @AfterEach
@@ -166,6 +169,32 @@ class NativeClientTest {
         assertThat(r.err()).contains("mcsweep: interrupted:");
         assertThat(DaemonProcesses.names(dir.resolve("out"))).noneMatch(n -> n.endsWith(".tmp"));
         assertThat(cli.run("after", "daemon", "status").out()).contains(", ready, waiting, ");
+    }
+
+    @Test
+    @Timeout(180)
+    void aDaemonKilledMidCommandEndsTheCommandSayingSo() throws Exception {
+        String[] sweep = {"sweep", "--beta", "0.5:5:0.5", "--x0", "0.5:5:0.5", "--h", "1", "--iterations",
+            "600000", "-j", "2", "--out", "out"};
+        List<String> fallback = cli.java(sweep);
+        fallback.set(fallback.size() - sweep.length - 1, "mcsweep.NoSuchEntry");
+        Process client = cli.start("client", client(fallback, sweep.length), Map.of());
+        try {
+            while (!DaemonProcesses.anyTrace(dir.resolve("out")) && client.isAlive()) {
+                Thread.sleep(10);
+            }
+            assertThat(client.isAlive()).as("served and sweeping").isTrue();
+            ProcessHandle daemon = ProcessHandle.of(daemonPid).orElseThrow();
+            daemon.destroyForcibly(); // SIGKILL
+            daemon.onExit().get(30, TimeUnit.SECONDS);
+            assertThat(client.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            client.destroyForcibly();
+        }
+        Result r = cli.result("client", client);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("mcsweep: the daemon ended before the command did (its log: ")
+                .contains("with --resume for a sweep to keep what finished");
     }
 
     private static String[] concat(String[] a, String b) {
