@@ -14,6 +14,9 @@ import java.util.TreeMap;
  * own, so a command gives the same output, files and exit code whether a daemon runs it or a fresh JVM does:
  * relative paths, {@code $PATH} for {@code --command}, {@code JDK_JAVA_OPTIONS} and the code itself are the same.
  *
+ * <p>The launcher's C client ({@code src/main/c/mcsweep-client.c}) computes the same text without a JVM: a change
+ * here must be made there too, or that client is never served ({@code NativeClientTest} fails).
+ *
  * @param text the identity as text, compared whole (the key only names the socket)
  */
 public record DaemonIdentity(String text) {

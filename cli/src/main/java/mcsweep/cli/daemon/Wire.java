@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
  * itself), or with {@link #ACCEPTED}, then {@link #OUT}/{@link #ERR} chunks and finally
  * {@link #EXIT} with the exit code; meanwhile the client may send {@link #CANCEL} (it got SIGINT or SIGTERM), which
  * the daemon treats as a fresh JVM treats the signal. To status and stop it answers {@link #INFO}. Strings are
- * UTF-8 with an int length.
+ * UTF-8 with an int length. The launcher's C client ({@code src/main/c/mcsweep-client.c}) speaks the request's
+ * side of it too.
  */
 final class Wire {
 
