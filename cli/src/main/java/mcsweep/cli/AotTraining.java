@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import mcsweep.cli.daemon.DaemonClient;
 import mcsweep.cli.daemon.DaemonServer;
 import mcsweep.cli.daemon.HandOverTraining;
 
@@ -94,6 +95,10 @@ public final class AotTraining {
      * @return the commands that did not end with the exit code they should have (none, normally)
      */
     static List<String> trainInfo() {
+        // What every command's JVM runs first (Entry.main would run a command here): with these in the cache too,
+        // version and help never open the jar.
+        Entry.class.getName();
+        DaemonClient.mayServe("--version");
         List<String> problems = new ArrayList<>();
         run(problems, ExitCodes.OK, "--version");
         run(problems, ExitCodes.OK, "--help");

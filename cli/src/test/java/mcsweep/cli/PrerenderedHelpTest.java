@@ -14,12 +14,6 @@ import picocli.CommandLine;
 
 class PrerenderedHelpTest {
 
-    private static String resource() throws Exception {
-        try (var in = PrerenderedHelp.class.getResourceAsStream(PrerenderedHelp.RESOURCE)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
     /** What picocli itself prints for {@code sweep --help} at {@code width} columns, without colours. */
     private static String picocli(String width) {
         String before = System.getProperty("picocli.usage.width");
@@ -39,27 +33,27 @@ class PrerenderedHelpTest {
     }
 
     /**
-     * The resource is the one copy of sweep's help text: it began as the annotated {@code SweepCommand}'s output
+     * {@link PrerenderedHelp#TEXT} is the one copy of sweep's help text: it began as the annotated {@code SweepCommand}'s output
      * (commit bd46c5b), and picocli's rendering of the model {@link SweepCommand#spec} builds must equal it,
      * option order and wrapping included.
      */
     @Test
-    void theResourceIsPicocliNowRenderingOfSweepHelpAtTheDefaultWidth() throws Exception {
-        assertThat(resource())
+    void theTextIsPicocliNowRenderingOfSweepHelpAtTheDefaultWidth() {
+        assertThat(PrerenderedHelp.TEXT)
                 .as("sweep's options changed: copy picocli's rendering (the 'actual' below) into"
-                        + " cli/src/main/resources/mcsweep/cli/" + PrerenderedHelp.RESOURCE)
+                        + " PrerenderedHelp.TEXT (cli/src/main/java/mcsweep/cli/PrerenderedHelp.java)")
                 .isEqualTo(picocli(PrerenderedHelp.WIDTH));
     }
 
     @Test
-    void servesTheResourceOnlyForHelpAloneAtTheDefaultWidth() throws Exception {
+    void printsTheTextOnlyForHelpAloneAtTheDefaultWidth() {
         String before = System.getProperty("picocli.usage.width");
         System.setProperty("picocli.usage.width", PrerenderedHelp.WIDTH);
         try {
             for (String[] args : new String[][] {{"sweep", "--help"}, {"sweep", "-h"}, {"help", "sweep"}}) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 assertThat(PrerenderedHelp.print(args, new PrintStream(out, true, StandardCharsets.UTF_8))).isTrue();
-                assertThat(out.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n")).isEqualTo(resource());
+                assertThat(out.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n")).isEqualTo(PrerenderedHelp.TEXT);
             }
             for (String[] args : new String[][] {{"sweep", "--help", "--beta", "1"}, {"run", "--help"}, {"--help"},
                 {"sweep", "--beta"}}) {
@@ -74,6 +68,6 @@ class PrerenderedHelpTest {
                 System.setProperty("picocli.usage.width", before);
             }
         }
-        assertThat(picocli("100")).isNotEqualTo(resource()).contains("Usage: mcsweep sweep");
+        assertThat(picocli("100")).isNotEqualTo(PrerenderedHelp.TEXT).contains("Usage: mcsweep sweep");
     }
 }
