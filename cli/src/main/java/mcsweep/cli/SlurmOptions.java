@@ -51,7 +51,7 @@ public final class SlurmOptions {
         SweepCommand.flag(spec, "slurm: submit the array, print its job id and return; 'mcsweep merge' finishes later",
                 "--no-wait");
         spec.addOption(OptionSpec.builder("--poll").paramLabel("SECONDS").type(double.class).defaultValue("2")
-                .hidden(true).description("slurm: longest pause between two looks at the queue (default: ${DEFAULT-VALUE})")
+                .hidden(true).description("slurm: longest pause between two looks at the queue (default: 2)")
                 .build());
         spec.addOption(OptionSpec.builder("--print-slurm-script").type(boolean.class).hidden(true).build());
     }
