@@ -68,6 +68,10 @@ public final class Main implements Runnable {
         // each of those class names against each excluded pattern with String.matches, compiling the pattern
         // every time: one short pattern instead of two halves those 170 compilations. A user's setting wins.
         defaultProperty("picocli.converters.excludes", "java\\.[st].*");
+        // picocli's default factory looks for Groovy's Closure class when it is first used: that lookup, which fails,
+        // opened the jar, whose central directory the interpreter then read (5 ms; every class a command needs
+        // comes from the start-up cache, so nothing else of a sweep opens it).
+        defaultProperty("picocli.disable.closures", "true");
         if (PrerenderedHelp.print(args, System.out)) {
             return ExitCodes.OK;
         }

@@ -5,6 +5,13 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
+import mcsweep.executors.forkjoin.ForkJoinExecutor;
+import mcsweep.executors.process.PoolExecutor;
+import mcsweep.executors.process.ProcessExecutor;
+import mcsweep.executors.sequential.SequentialExecutor;
+import mcsweep.executors.threads.ThreadsExecutor;
+import mcsweep.executors.virtual.VirtualExecutor;
+
 /** Finds {@link SweepExecutor} plugins on the class path. */
 public final class SweepExecutors {
 
@@ -31,6 +38,10 @@ public final class SweepExecutors {
      * @throws IllegalArgumentException listing the available executors if there is none of that name
      */
     public static SweepExecutor byName(String name) {
+        SweepExecutor builtIn = builtIn(name);
+        if (builtIn != null) {
+            return builtIn;
+        }
         for (SweepExecutor e : all()) {
             if (e.name().equals(name)) {
                 return e;
@@ -38,5 +49,24 @@ public final class SweepExecutors {
         }
         throw new IllegalArgumentException("unknown executor '" + name + "'; available: "
                 + String.join(", ", names()));
+    }
+
+    /**
+     * A fresh instance of the executor of this module called {@code name}, or {@code null}, without
+     * {@link ServiceLoader}: its scan reads every jar's {@code META-INF/services}, and opening the jar (reading its
+     * central directory, interpreted) was most of what a sweep's JVM did with its jar, all of whose classes come
+     * from the start-up cache. The scan would find these first anyway; {@code SweepExecutorsTest} checks both
+     * agree.
+     */
+    static SweepExecutor builtIn(String name) {
+        return switch (name) {
+            case "sequential" -> new SequentialExecutor();
+            case "threads" -> new ThreadsExecutor();
+            case "forkjoin" -> new ForkJoinExecutor();
+            case "virtual" -> new VirtualExecutor();
+            case "process" -> new ProcessExecutor();
+            case "pool" -> new PoolExecutor();
+            default -> null;
+        };
     }
 }

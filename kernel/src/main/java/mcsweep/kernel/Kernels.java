@@ -105,12 +105,38 @@ public final class Kernels {
      * @throws IllegalArgumentException listing the known kernels if there is none of that name
      */
     public static Kernel byName(String name) {
-        Kernel k = registry().byName().get(name);
+        Kernel k = BuiltIn.byName(name);
+        if (k == null) {
+            k = registry().byName().get(name);
+        }
         if (k == null) {
             throw new IllegalArgumentException("unknown kernel '" + name + "'; available: "
                     + String.join(", ", names()));
         }
         return Slowdown.wrap(k); // the kernel itself unless -Dmcsweep.slowdown (the regression gate's proof)
+    }
+
+    /**
+     * The kernels this module ships, found without {@link ServiceLoader}: its scan reads every jar's
+     * {@code META-INF/services}, and opening the jar (reading its central directory, interpreted) was most of
+     * what a sweep's JVM did with its jar, all of whose classes come from the start-up cache. They are the
+     * kernels the scan finds first anyway (a plugin's loader asks ours first); {@code KernelsTest} checks both
+     * agree.
+     */
+    static final class BuiltIn {
+        static final Kernel METROPOLIS = new MetropolisKernel();
+        static final Kernel PI = new PiKernel();
+
+        private BuiltIn() {
+        }
+
+        static Kernel byName(String name) {
+            return switch (name) {
+                case MetropolisKernel.NAME -> METROPOLIS;
+                case PiKernel.NAME -> PI;
+                default -> null;
+            };
+        }
     }
 
     /** Names of every kernel found, sorted. */
