@@ -106,6 +106,8 @@ public final class Main implements Runnable {
             boolean full = named == null || named.equals(s.name()) || named.equals("help");
             if (full || !alone) {
                 cl.addSubcommand(s.name(), full ? model(s) : placeholder(s, headers));
+                // Each subcommand's -V prints the tool's version (it printed nothing: picocli does not inherit it).
+                cl.getSubcommands().get(s.name()).getCommandSpec().versionProvider(VERSION);
             }
         }
         // Every command's Path options: picocli's own converter calls Paths.get through reflection, which
@@ -122,7 +124,7 @@ public final class Main implements Runnable {
 
     /** What {@code @Command(mixinStandardHelpOptions = true, ...)} would make, without reflection. */
     private static CommandSpec topLevel(Main main) {
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(main).name("mcsweep").version(version());
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(main).name("mcsweep").versionProvider(VERSION);
         spec.usageMessage().description("Monte Carlo parameter sweeps on the JVM.");
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
                 .description("Show this help message and exit.").build());
@@ -135,6 +137,19 @@ public final class Main implements Runnable {
                 .description("a jar (or class folder) with more kernels; repeat for more than one")
                 .setter(new KernelPath(main)).build());
         return spec;
+    }
+
+    /**
+     * {@link #version()}, computed only when printed: spelling {@code Runtime.version()} runs streams, interpreted,
+     * for a millisecond or two of every command's start-up.
+     */
+    private static final CommandLine.IVersionProvider VERSION = new VersionProvider();
+
+    private static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return version();
+        }
     }
 
     static String[] version() {

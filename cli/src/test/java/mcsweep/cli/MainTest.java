@@ -71,6 +71,16 @@ class MainTest {
     }
 
     @Test
+    void eachSubcommandsVersionOptionPrintsTheToolsVersion() {
+        String version = Cli.run("--version").out();
+        for (String sub : new String[] {"sweep", "run", "estimate", "merge", "kernels", "daemon"}) {
+            Cli v = Cli.run(sub, "--version");
+            assertThat(v.exitCode()).as(sub).isZero();
+            assertThat(v.out()).as(sub + " --version printed nothing before").isEqualTo(version);
+        }
+    }
+
+    @Test
     void aMistypedSubcommandIsAUsageErrorThatSuggestsTheRightOne() {
         Cli r = Cli.run("swep", "--iterations", "5");
 
