@@ -78,11 +78,31 @@ class NativeClientTest {
         return cmd;
     }
 
-    /** The client in front of a JVM that fails if it runs: only a served command succeeds. */
-    private Result served(String name, String... args) throws Exception {
+    /** The client for {@code args} in front of a JVM that fails if it runs: only a served command succeeds. */
+    private List<String> servedOnly(String... args) {
         List<String> fallback = cli.java(args);
         fallback.set(fallback.size() - args.length - 1, "mcsweep.NoSuchEntry");
-        return cli.run(name, client(fallback, args.length), Map.of());
+        return client(fallback, args.length);
+    }
+
+    private Result served(String name, String... args) throws Exception {
+        return cli.run(name, servedOnly(args), Map.of());
+    }
+
+    /** A sweep of a minute or so, served through the client, once the daemon is writing its traces. */
+    private Process longServedSweep() throws Exception {
+        Process client = cli.start("client", servedOnly("sweep", "--beta", "0.5:5:0.5", "--x0", "0.5:5:0.5", "--h",
+                "1", "--iterations", "600000", "-j", "2", "--out", "out"), Map.of());
+        try {
+            while (!DaemonProcesses.anyTrace(dir.resolve("out")) && client.isAlive()) {
+                Thread.sleep(10);
+            }
+            assertThat(client.isAlive()).as("served and sweeping").isTrue();
+            return client;
+        } catch (Exception | AssertionError e) {
+            client.destroyForcibly();
+            throw e;
+        }
     }
 
     private int servedCount() throws Exception {
@@ -145,16 +165,8 @@ class NativeClientTest {
     @Test
     @Timeout(180)
     void aSignalCancelsTheServedCommandAsItDoesTheJvmClients() throws Exception {
-        String[] sweep = {"sweep", "--beta", "0.5:5:0.5", "--x0", "0.5:5:0.5", "--h", "1", "--iterations",
-            "600000", "-j", "2", "--out", "out"};
-        List<String> fallback = cli.java(sweep);
-        fallback.set(fallback.size() - sweep.length - 1, "mcsweep.NoSuchEntry");
-        Process client = cli.start("client", client(fallback, sweep.length), Map.of());
+        Process client = longServedSweep();
         try {
-            while (!DaemonProcesses.anyTrace(dir.resolve("out")) && client.isAlive()) {
-                Thread.sleep(10);
-            }
-            assertThat(client.isAlive()).as("served and sweeping").isTrue();
             // Meanwhile the daemon is busy: a second command goes to its fallback (here a JVM that cannot start).
             Result busy = served("busy", "executors");
             assertThat(busy.code()).isEqualTo(1);
@@ -174,16 +186,8 @@ class NativeClientTest {
     @Test
     @Timeout(180)
     void aDaemonKilledMidCommandEndsTheCommandSayingSo() throws Exception {
-        String[] sweep = {"sweep", "--beta", "0.5:5:0.5", "--x0", "0.5:5:0.5", "--h", "1", "--iterations",
-            "600000", "-j", "2", "--out", "out"};
-        List<String> fallback = cli.java(sweep);
-        fallback.set(fallback.size() - sweep.length - 1, "mcsweep.NoSuchEntry");
-        Process client = cli.start("client", client(fallback, sweep.length), Map.of());
+        Process client = longServedSweep();
         try {
-            while (!DaemonProcesses.anyTrace(dir.resolve("out")) && client.isAlive()) {
-                Thread.sleep(10);
-            }
-            assertThat(client.isAlive()).as("served and sweeping").isTrue();
             ProcessHandle daemon = ProcessHandle.of(daemonPid).orElseThrow();
             daemon.destroyForcibly(); // SIGKILL
             daemon.onExit().get(30, TimeUnit.SECONDS);
