@@ -226,6 +226,13 @@ static void write_all(int fd, const unsigned char *p, size_t n) {
     }
 }
 
+/* The stream ended before the exit code: the JVM's client says the same (DaemonClient.relay). */
+static int ended(const char *log) {
+    fprintf(stderr, "mcsweep: the daemon ended before the command did (its log: %s); run the command"
+            " again, with --resume for a sweep to keep what finished\n", log);
+    return INTERNAL;
+}
+
 /* The frames after ACCEPTED (DaemonClient.relay): output chunks, then the exit code. */
 static int relay(const char *log) {
     static unsigned char chunk[1 << 16];
@@ -240,9 +247,7 @@ static int relay(const char *log) {
             return INTERNAL;
         }
         if (r == 0) {
-            fprintf(stderr, "mcsweep: the daemon ended before the command did (its log: %s); run the command"
-                    " again, with --resume for a sweep to keep what finished\n", log);
-            return INTERNAL;
+            return ended(log);
         }
         if (r < 0) {
             fprintf(stderr, "mcsweep: lost the daemon running the command (%s; its log: %s)\n", strerror(errno), log);
@@ -258,9 +263,7 @@ static int relay(const char *log) {
             size_t k = left < sizeof chunk ? left : sizeof chunk;
             r = read_fully(chunk, k);
             if (r <= 0) {
-                fprintf(stderr, "mcsweep: the daemon ended before the command did (its log: %s); run the command"
-                        " again, with --resume for a sweep to keep what finished\n", log);
-                return INTERNAL;
+                return ended(log);
             }
             write_all(head[0] == 'O' ? 1 : 2, chunk, k);
             left -= k;

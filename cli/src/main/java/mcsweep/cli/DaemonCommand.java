@@ -126,6 +126,17 @@ final class DaemonCommand implements Runnable {
         }
     }
 
+    /** Prints one line per daemon of {@code --all}, or that none runs; whether any does. */
+    private static boolean printEach(List<String> daemons) {
+        if (daemons.isEmpty()) {
+            System.out.println("mcsweep: no daemon runs for this user");
+        }
+        for (String d : daemons) {
+            System.out.println("mcsweep: daemon " + d);
+        }
+        return !daemons.isEmpty();
+    }
+
     @Command(name = "stop", header = "Stops the daemon of this folder and environment.",
             description = "With --all, every daemon of this user, whatever its folder and environment.",
             mixinStandardHelpOptions = true)
@@ -137,13 +148,7 @@ final class DaemonCommand implements Runnable {
         public Integer call() throws IOException, InterruptedException {
             DaemonFiles files = DaemonFiles.forUser();
             if (all) {
-                List<String> answers = DaemonControl.stopAll(files);
-                if (answers.isEmpty()) {
-                    System.out.println("mcsweep: no daemon runs for this user");
-                }
-                for (String answer : answers) {
-                    System.out.println("mcsweep: daemon " + answer);
-                }
+                printEach(DaemonControl.stopAll(files));
                 return ExitCodes.OK;
             }
             DaemonIdentity identity = DaemonIdentity.current();
@@ -167,15 +172,7 @@ final class DaemonCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             if (all) {
-                List<String> lines = DaemonControl.statusAll(DaemonFiles.forUser());
-                if (lines.isEmpty()) {
-                    System.out.println("mcsweep: no daemon runs for this user");
-                    return 3;
-                }
-                for (String line : lines) {
-                    System.out.println("mcsweep: daemon " + line);
-                }
-                return ExitCodes.OK;
+                return printEach(DaemonControl.statusAll(DaemonFiles.forUser())) ? ExitCodes.OK : 3;
             }
             String status = DaemonControl.status(DaemonFiles.forUser(), DaemonIdentity.current());
             if (status == null) {
