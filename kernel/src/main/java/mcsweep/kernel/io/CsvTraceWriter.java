@@ -123,7 +123,15 @@ public final class CsvTraceWriter implements TraceSink {
                 if (lastAt >= 0 && bits == last) {
                     copySpelling(b, lastAt, p);
                 } else {
-                    int e = ShortestDouble.write(x, b, p);
+                    // ShortestDouble.write's pieces, for C2 to inline each one here (see ShortestDouble.write)
+                    int e;
+                    if (ShortestDouble.isNormal(bits)) {
+                        b[p] = '-';
+                        e = ShortestDouble.layoutPadded(ShortestDouble.digits(bits), ShortestDouble.exponent(bits), b,
+                                p + (int) (bits >>> 63));
+                    } else {
+                        e = ShortestDouble.writeSpecial(x, bits, b, p);
+                    }
                     lastLen = e - p;
                     last = bits;
                 }

@@ -127,58 +127,96 @@ public final class ShortestDouble {
      */
     public static int write(double v, byte[] buf, int pos) {
         long bits = Double.doubleToRawLongBits(v);
-        int biased = (int) (bits >>> 52) & 0x7FF;
-        long fraction = bits & FRACTION;
-        if (biased == 0x7FF) {
-            return ascii(fraction != 0 ? "NaN" : bits < 0 ? "-Infinity" : "Infinity", buf, pos);
+        if (!isNormal(bits)) {
+            return writeSpecial(v, bits, buf, pos);
         }
         // Without a branch: the sign of a trace's values is a coin flip, which a branch would mispredict.
         buf[pos] = '-';
         pos += (int) (bits >>> 63);
-        if (biased == 0) {
-            if (fraction == 0) {
-                return ascii("0.0", buf, pos);
-            }
-            return subnormal(Math.abs(v), buf, pos);
+        return layoutPadded(digits(bits), exponent(bits), buf, pos);
+    }
+
+    // write() is cut into these small pieces so that C2 inlines each one into a caller's loop: write itself, once
+    // compiled alone, was too large to be inlined (InlineSmallCode), and the call cost CsvTraceWriter's rows
+    // 0.93x their time (its state spilled around every call). CsvTraceWriter strings the pieces together itself.
+
+    /** Whether {@code bits} is a normal double: not zero, subnormal, infinite or NaN. */
+    static boolean isNormal(long bits) {
+        int biased = (int) (bits >>> 52) & 0x7FF;
+        return biased != 0 && biased != 0x7FF;
+    }
+
+    /** {@link #write} for what {@link #isNormal} is not. */
+    static int writeSpecial(double v, long bits, byte[] buf, int pos) {
+        if ((bits & ~(1L << 63)) >= 0x7FF0_0000_0000_0000L) {
+            return ascii(v != v ? "NaN" : bits < 0 ? "-Infinity" : "Infinity", buf, pos);
         }
+        buf[pos] = '-';
+        pos += (int) (bits >>> 63);
+        return (bits & ~(1L << 63)) == 0 ? ascii("0.0", buf, pos) : subnormal(Math.abs(v), buf, pos);
+    }
+
+    /**
+     * The exponent {@code k} of a normal double's {@link #digits}: {@code |v|} is close to
+     * {@code digits 10^k}.
+     */
+    static int exponent(long bits) {
+        int biased = (int) (bits >>> 52) & 0x7FF;
+        int q = biased - 1075;
+        boolean lopsided = (bits & FRACTION) == 0 && biased > 1;
+        return lopsided ? floorLog10ThreeQuartersPow2(q) : floorLog10Pow2(q);
+    }
+
+    /**
+     * The shortest decimal significand of a normal double (16 or 17 digits, with the trailing zeros of a
+     * shorter one), for the exponent {@link #exponent}.
+     */
+    static long digits(long bits) {
+        long fraction = bits & FRACTION;
+        int q = ((int) (bits >>> 52) & 0x7FF) - 1075;
+        // On the exact path's exponents fraction == 0 is the lopsided case, which the general path takes, so
+        // the exact path need not compute the lopsided variants (fewer operations is what counts here).
+        if (q > EXACT_Q_MAX || q < EXACT_Q_MIN || fraction == 0) {
+            return digitsGeneral(bits);
+        }
+        long cb = (fraction | (1L << 52)) << 2;
+        // |v| in [2^-11, 2^50), which holds a trace's values: 10^-k is an integer below 2^64, and
+        // cb 2^q 10^-k = (cb 10^-k) >> -q is exact from one 128-bit product each, with no table lookup
+        // that waits on k (the chain of dependent multiplies is what limits the speed here).
+        long p = TEN_POW_NEG_K[q - EXACT_Q_MIN];
+        // The bounds (4c -+ 2) 10^-k 2^q are not integers here: 4c -+ 2 has one factor 2 and 10^-k has
+        // -k, fewer than -q together for q <= -3. So floor | 1 is their round-to-odd, and since they
+        // never equal the even integers they are compared with, open and closed intervals agree.
+        return shortest(exactToOdd(cb, p, -q), exactFloor(cb - 2, p, -q) | 1, exactFloor(cb + 2, p, -q) | 1);
+    }
+
+    /** {@link #digits} through the table of {@code 10^-k} approximations, for any normal double. */
+    private static long digitsGeneral(long bits) {
+        int biased = (int) (bits >>> 52) & 0x7FF;
+        long fraction = bits & FRACTION;
         long c = fraction | (1L << 52);
         int q = biased - 1075;
         long cb = c << 2;
-        int k;
-        long vb;
-        long vblo;
-        long vbro;
-        // On the exact path's exponents fraction == 0 is the lopsided case, which the general path takes, so
-        // the exact path need not compute the lopsided variants (fewer operations is what counts here).
-        if (q <= EXACT_Q_MAX && q >= EXACT_Q_MIN && fraction != 0) {
-            k = floorLog10Pow2(q);
-            // |v| in [2^-11, 2^50), which holds a trace's values: 10^-k is an integer below 2^64, and
-            // cb 2^q 10^-k = (cb 10^-k) >> -q is exact from one 128-bit product each, with no table lookup
-            // that waits on k (the chain of dependent multiplies is what limits the speed here).
-            long p = TEN_POW_NEG_K[q - EXACT_Q_MIN];
-            vb = exactToOdd(cb, p, -q);
-            // The bounds (4c -+ 2) 10^-k 2^q are not integers here: 4c -+ 2 has one factor 2 and 10^-k has
-            // -k, fewer than -q together for q <= -3. So floor | 1 is their round-to-odd, and since they
-            // never equal the even integers they are compared with, open and closed intervals agree.
-            vblo = exactFloor(cb - 2, p, -q) | 1;
-            vbro = exactFloor(cb + 2, p, -q) | 1;
-        } else {
-            // The neighbour below has a smaller exponent: the interval is 3/4 as wide, lopsided.
-            boolean lopsided = fraction == 0 && biased > 1;
-            int open = (int) c & 1; // odd c: a midpoint rounds away from v, so the bounds are excluded
-            long cbr = cb + 2;
-            long cbl = lopsided ? cb - 1 : cb - 2;
-            k = lopsided ? floorLog10ThreeQuartersPow2(q) : floorLog10Pow2(q);
-            // 4 v 10^-k = cb 2^q 10^-k ~ cb G 2^(q - P) = (cb << h) G / 2^128, with h in [2, 6].
-            int h = q + floorLog2Pow10(-k) + 3;
-            int i = 2 * (k - PowersOfTen.K_MIN);
-            long g1 = PowersOfTen.G[i];
-            long g0 = PowersOfTen.G[i + 1];
-            vb = roundToOdd(g1, g0, cb << h);
-            vblo = roundToOdd(g1, g0, cbl << h) + open;
-            vbro = roundToOdd(g1, g0, cbr << h) - open;
-        }
+        // The neighbour below has a smaller exponent: the interval is 3/4 as wide, lopsided.
+        boolean lopsided = fraction == 0 && biased > 1;
+        int open = (int) c & 1; // odd c: a midpoint rounds away from v, so the bounds are excluded
+        long cbr = cb + 2;
+        long cbl = lopsided ? cb - 1 : cb - 2;
+        int k = exponent(bits);
+        // 4 v 10^-k = cb 2^q 10^-k ~ cb G 2^(q - P) = (cb << h) G / 2^128, with h in [2, 6].
+        int h = q + floorLog2Pow10(-k) + 3;
+        int i = 2 * (k - PowersOfTen.K_MIN);
+        long g1 = PowersOfTen.G[i];
+        long g0 = PowersOfTen.G[i + 1];
+        return shortest(roundToOdd(g1, g0, cb << h), roundToOdd(g1, g0, cbl << h) + open,
+                roundToOdd(g1, g0, cbr << h) - open);
+    }
 
+    /**
+     * The shortest decimal in the rounding interval, from {@code 4 v 10^-k} and the interval's bounds, each
+     * rounded to odd ({@code vblo} and {@code vbro} moved one unit inwards when the interval is open).
+     */
+    private static long shortest(long vb, long vblo, long vbro) {
         long s = vb >> 2; // floor(v 10^-k): 16 or 17 digits for a normal double
         // floor(s / 10) * 10 by a multiply: ceil(2^64 / 10) errs by under 1/10 of a unit for s < 2^62.
         long sp10 = Math.multiplyHigh(s, 0x1999_9999_9999_999AL) * 10;
@@ -186,7 +224,7 @@ public final class ShortestDouble {
         long t = s + 1;
         // Which case applies is close to random from one value to the next, so every test is a 0/1 from a
         // sign bit and every choice arithmetic: no branch to mispredict. With all values below 2^62,
-        // a <= b is ((b - a) >>> 63) ^ 1. vblo and vbro are the bounds moved one unit inwards when open.
+        // a <= b is ((b - a) >>> 63) ^ 1.
         long sp10In = ((sp10 << 2) - vblo) >>> 63 ^ 1;
         long tp10In = (vbro - (tp10 << 2)) >>> 63 ^ 1;
         long sIn = ((s << 2) - vblo) >>> 63 ^ 1;
@@ -200,10 +238,17 @@ public final class ShortestDouble {
         // The one multiple of 10 in R, if there is one, is the shortest; else the integer closest to v,
         // which then does not end in 0 (if it did, it would be that multiple of 10).
         // (The multiple of 10 keeps its trailing zero here; layout counts and drops trailing zeros anyway.)
-        long digits = integer + ((tenth - integer) & -(sp10In ^ tp10In));
-        boolean pad = digits < TEN_16; // 16 digits: pad to 17, so that they split the same way every time
-        // One call site, hot enough for C2 to inline layout here.
-        return layout(pad ? digits * 10 : digits, pad ? k - 1 : k, buf, pos);
+        return integer + ((tenth - integer) & -(sp10In ^ tp10In));
+    }
+
+    /**
+     * Writes {@code digits 10^k} ({@link #digits}, {@link #exponent}) in {@link Double#toString}'s layout. 16 digits
+     * (about half of a trace's values, at random) are padded to 17, so that they split the same way every time:
+     * by a mask, since C2 made the two choices one branch, mispredicted (the CSV writer's rows: 0.93x the time).
+     */
+    static int layoutPadded(long digits, int k, byte[] buf, int pos) {
+        long pad = (digits - TEN_16) >> 63;
+        return layout(digits + (digits * 9 & pad), k + (int) pad, buf, pos);
     }
 
     /**
