@@ -98,8 +98,12 @@ public final class SlurmOptions {
         if (selected(executorName)) {
             return;
         }
-        List<String> given = NAMES.stream().filter(n -> mixee.commandLine().getParseResult().hasMatchedOption(n))
-                .toList();
+        List<String> given = new ArrayList<>(); // a loop, not a stream: see SweepPlan.names
+        for (String n : NAMES) {
+            if (mixee.commandLine().getParseResult().hasMatchedOption(n)) {
+                given.add(n);
+            }
+        }
         if (!given.isEmpty()) {
             System.err.println("mcsweep: warning: " + String.join(", ", given)
                     + (given.size() == 1 ? " only applies" : " only apply") + " to --executor slurm; ignored with "

@@ -67,7 +67,10 @@ final class SweepReport implements SweepListener {
                 Progress progress, String executor) {
         this.kernel = kernel;
         this.tasks = List.copyOf(tasks);
-        int max = tasks.stream().mapToInt(Task::index).max().orElse(-1);
+        int max = -1; // a loop, not a stream: nothing before a sweep's first task starts the stream framework
+        for (Task t : tasks) {
+            max = Math.max(max, t.index());
+        }
         this.position = new int[max + 1];
         java.util.Arrays.fill(position, -1);
         for (int i = 0; i < tasks.size(); i++) {

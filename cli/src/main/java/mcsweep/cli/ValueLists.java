@@ -140,6 +140,11 @@ final class ValueLists {
     private static boolean mantissaIsNonzero(String t) {
         int e = Math.max(t.indexOf('e'), t.indexOf('E'));
         String mantissa = e < 0 ? t : t.substring(0, e);
-        return mantissa.chars().anyMatch(c -> c >= '1' && c <= '9');
+        for (int i = 0; i < mantissa.length(); i++) { // a loop, not a stream: see SweepPlan.names
+            if (mantissa.charAt(i) >= '1' && mantissa.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -39,6 +39,18 @@ class SlurmCommandLineTest {
     }
 
     @Test
+    void slurmOptionsGivenWithAnotherExecutorAreNamedInAWarning(@TempDir Path dir) {
+        List<String> args = new ArrayList<>(List.of("sweep"));
+        args.addAll(List.of(SWEEP));
+        args.addAll(List.of("--out", dir.resolve("out").toString(), "--format", "none", "-q", "--executor",
+                "sequential", "--poll", "5", "--no-wait"));
+        Cli r = Cli.run(args.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains(
+                "mcsweep: warning: --no-wait, --poll only apply to --executor slurm; ignored with sequential");
+    }
+
+    @Test
     void badSlurmOptionsGiveOneLineAndExitCode2(@TempDir Path dir) {
         Path out = dir.resolve("out");
         assertOneLine(script(out, "--array", "0"), "--array: 0 is out of range; array must be between 1 and 4");

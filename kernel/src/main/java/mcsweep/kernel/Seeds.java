@@ -49,12 +49,31 @@ public final class Seeds {
      * @param replica   {@code 0} for the first task with these values, then 1, 2, ...
      */
     public static long taskSeed(long sweepSeed, List<String> names, double[] values, int replica) {
-        if (names.size() != values.length) {
-            throw new IllegalArgumentException(names.size() + " names for " + values.length + " values");
+        return taskSeed(sweepSeed, nameHashes(names), values, replica);
+    }
+
+    /**
+     * The parameter names' part of every task's seed, for {@link #taskSeed(long, long[], double[], int)}: a sweep
+     * hashes them once, not once per task (interpreted at start-up, a millisecond of the lesson's scan).
+     */
+    public static long[] nameHashes(List<String> names) {
+        long[] hashes = new long[names.size()];
+        for (int i = 0; i < hashes.length; i++) {
+            hashes[i] = fnv1a64(names.get(i));
+        }
+        return hashes;
+    }
+
+    /**
+     * {@link #taskSeed(long, List, double[], int)}, the same seed, from the names' {@link #nameHashes}.
+     */
+    public static long taskSeed(long sweepSeed, long[] nameHashes, double[] values, int replica) {
+        if (nameHashes.length != values.length) {
+            throw new IllegalArgumentException(nameHashes.length + " names for " + values.length + " values");
         }
         long h = mix(sweepSeed + GOLDEN);
         for (int i = 0; i < values.length; i++) {
-            h = mix((h ^ fnv1a64(names.get(i))) + GOLDEN);
+            h = mix((h ^ nameHashes[i]) + GOLDEN);
             double v = values[i] == 0.0 ? 0.0 : values[i]; // -0.0 and 0.0 are the same task
             h = mix((h ^ Double.doubleToLongBits(v)) + GOLDEN);
         }

@@ -20,6 +20,8 @@ class SeedsTest {
         // The seeding scheme is a compatibility promise: traces written today must be reproducible by every
         // later version. If this fails, the scheme changed; bump Seeds.SCHEME instead of editing this value.
         assertThat(Seeds.taskSeed(42, NAMES, new double[] {0.5, 1.0, 0.5}, 0)).isEqualTo(-2879647533314242623L);
+        assertThat(Seeds.taskSeed(42, Seeds.nameHashes(NAMES), new double[] {0.5, 1.0, 0.5}, 0))
+                .isEqualTo(-2879647533314242623L);
     }
 
     /**

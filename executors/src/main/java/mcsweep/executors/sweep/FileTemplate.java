@@ -61,7 +61,7 @@ public final class FileTemplate {
             throw new InvalidSweepException("--template: '" + template
                     + "' must be a plain file name inside --out (no '/', not starting with '.')");
         }
-        if (template.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+        if (hasControlCharacter(template)) {
             throw new InvalidSweepException("--template: '" + template.replaceAll("\\p{Cntrl}", "?")
                     + "' contains a control character (such as a newline); file names must not");
         }
@@ -94,7 +94,10 @@ public final class FileTemplate {
         String tail = template.substring(end);
         literals.add(tail);
         regex.append(Pattern.quote(tail));
-        slots = slotList.stream().mapToInt(Integer::intValue).toArray();
+        slots = new int[slotList.size()]; // a loop, not a stream: see SweepPlan.names
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = slotList.get(i);
+        }
         cachedBits = new long[slots.length][1 << CACHE_BITS];
         cachedText = new String[slots.length][1 << CACHE_BITS];
         String reserved = ReservedNames.reservedMatch(Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE));
@@ -135,6 +138,17 @@ public final class FileTemplate {
 
     /** Longest file name most file systems take (ext4, XFS, APFS, NTFS: 255 bytes or UTF-16 units). */
     public static final int MAX_NAME_BYTES = 255;
+
+    /** Whether {@code s} has a control character. A loop, not a stream: see {@link SweepPlan#names}. */
+    private static boolean hasControlCharacter(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * The file name of one task.

@@ -77,7 +77,7 @@ public final class SweepPlan {
     public static List<Task> tasks(Spec spec, long heap) {
         Kernel kernel = spec.kernel();
         List<Parameter> params = kernel.parameters();
-        List<String> names = params.stream().map(Parameter::name).toList();
+        List<String> names = names(params);
         for (String given : spec.values().keySet()) {
             if (!names.contains(given)) {
                 throw new InvalidSweepException("kernel " + kernel.name() + " has no parameter '" + given + "'; its parameters are "
@@ -113,13 +113,14 @@ public final class SweepPlan {
         // Checked even with {index}: a{index}{x0} gives a111.0 for index 1, x0 11 and for index 11, x0 1.
         long[] nameKeys = template == null ? null : new long[count];
         int replicas = spec.replicas();
+        long[] nameHashes = Seeds.nameHashes(names);
         for (int c = 0; c < count / replicas; c++) {
             double[] combo = combos.values(c);
             int firstReplica = combos.duplicatesBefore(c) * replicas;
             for (int r = 0; r < replicas; r++) {
                 int index = c * replicas + r;
                 int replica = firstReplica + r;
-                long seed = Seeds.taskSeed(spec.seed(), names, combo, replica);
+                long seed = Seeds.taskSeed(spec.seed(), nameHashes, combo, replica);
                 Path output = null;
                 if (template != null) {
                     String file = template.render(index, combo, spec.iterations(), replica, seed);
@@ -137,6 +138,19 @@ public final class SweepPlan {
         }
         // An immutable list: the executors' and the report's List.copyOf then share it instead of copying.
         return List.of(tasks);
+    }
+
+    /**
+     * The parameters' names. A loop, not a stream: nothing before a sweep's first task starts the stream framework,
+     * which cost the lesson's scan about 2 ms of its start-up (interpreted: its classes' initialisation, the first
+     * lambdas' linkage).
+     */
+    static List<String> names(List<Parameter> params) {
+        String[] names = new String[params.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = params.get(i).name();
+        }
+        return List.of(names);
     }
 
     /**
@@ -174,11 +188,11 @@ public final class SweepPlan {
     public static String template(Kernel kernel, String format, String template, int replicas) {
         return switch (format) {
             case "csv" -> template != null ? template : FileTemplate.defaultFor(kernel.name(),
-                    kernel.parameters().stream().map(Parameter::name).toList(), replicas > 1);
+                    names(kernel.parameters()), replicas > 1);
             case "npy" -> {
                 if (template == null) {
                     String csv = FileTemplate.defaultFor(kernel.name(),
-                            kernel.parameters().stream().map(Parameter::name).toList(), replicas > 1);
+                            names(kernel.parameters()), replicas > 1);
                     yield csv.substring(0, csv.length() - ".csv".length()) + ".npy";
                 }
                 if (!template.endsWith(".npy")) {
