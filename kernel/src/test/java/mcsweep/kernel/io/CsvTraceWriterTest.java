@@ -107,6 +107,32 @@ class CsvTraceWriterTest {
         w.flush();
         assertThat(bytes.toString(StandardCharsets.US_ASCII)).isEqualTo(expected.toString());
     }
+    /**
+     * The x,accept rows string ShortestDouble's pieces together themselves: every kind of double goes through
+     * them, also where the previous row's spelling would be copied.
+     */
+    @Test
+    void specialValuesInValueAndFlagRowsAreSpelledLikeToString() throws Exception {
+        double[] values = {Double.NaN, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0, -0.0,
+            -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 4.9e-322, Double.MIN_NORMAL, -Double.MIN_NORMAL,
+            Math.nextDown(Double.MIN_NORMAL), Double.MAX_VALUE, -Double.MAX_VALUE, 1e-3, 9.999999999999999e-4, 1e7,
+            9999999.999999998, 1.0, 2.0, 0x1p-11, 0x1p50, Math.nextDown(0x1p50), 0x1p-12, 1e23, 5e-324};
+        StringBuilder expected = new StringBuilder("x,accept\n");
+        Block block = new Block(COLUMNS, values.length);
+        for (int i = 0; i < values.length; i++) {
+            block.f64(0)[i] = values[i];
+            block.i8(1)[i] = (byte) (i % 2);
+            expected.append(values[i]).append(',').append(i % 2).append('\n');
+        }
+        block.length(values.length);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CsvTraceWriter w = new CsvTraceWriter(bytes);
+        w.begin(COLUMNS);
+        w.write(block);
+        w.flush();
+        assertThat(bytes.toString(StandardCharsets.US_ASCII)).isEqualTo(expected.toString());
+    }
+
     /** Any other column layout (here byte, double, double, byte with negative and 3-digit bytes). */
     @Test
     void otherColumnLayoutsAndEveryByteValueAreSpelledLikeToString() throws Exception {
