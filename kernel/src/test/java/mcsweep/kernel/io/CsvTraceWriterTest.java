@@ -66,13 +66,18 @@ class CsvTraceWriterTest {
             block.i8(1)[i] = 1;
         }
         block.length(xs.length);
+        assertThat(csvOf(block)).isEqualTo(
+                "x,accept\n0.1,1\n0.1,1\n0.30000000000000004,1\n0.30000000000000004,1\n-0.0,1\n0.0,1\n");
+    }
+
+    /** The CSV of one block of x,accept rows. */
+    private static String csvOf(Block block) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CsvTraceWriter w = new CsvTraceWriter(bytes);
         w.begin(COLUMNS);
         w.write(block);
         w.flush();
-        assertThat(bytes.toString(StandardCharsets.US_ASCII)).isEqualTo(
-                "x,accept\n0.1,1\n0.1,1\n0.30000000000000004,1\n0.30000000000000004,1\n-0.0,1\n0.0,1\n");
+        return bytes.toString(StandardCharsets.US_ASCII);
     }
 
     /** The spelling of every value is Double.toString's, byte for byte, also across buffer flushes. */
@@ -125,12 +130,7 @@ class CsvTraceWriterTest {
             expected.append(values[i]).append(',').append(i % 2).append('\n');
         }
         block.length(values.length);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        CsvTraceWriter w = new CsvTraceWriter(bytes);
-        w.begin(COLUMNS);
-        w.write(block);
-        w.flush();
-        assertThat(bytes.toString(StandardCharsets.US_ASCII)).isEqualTo(expected.toString());
+        assertThat(csvOf(block)).isEqualTo(expected.toString());
     }
 
     /** Any other column layout (here byte, double, double, byte with negative and 3-digit bytes). */
