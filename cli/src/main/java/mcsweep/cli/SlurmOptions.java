@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The options of {@code --executor slurm}, mixed into {@code mcsweep sweep}. Slurm is a mode of the sweep
@@ -98,9 +99,10 @@ public final class SlurmOptions {
         if (selected(executorName)) {
             return;
         }
+        ParseResult parsed = mixee.commandLine().getParseResult();
         List<String> given = new ArrayList<>(); // a loop, not a stream: see SweepPlan.names
         for (String n : NAMES) {
-            if (mixee.commandLine().getParseResult().hasMatchedOption(n)) {
+            if (parsed.hasMatchedOption(n)) {
                 given.add(n);
             }
         }
