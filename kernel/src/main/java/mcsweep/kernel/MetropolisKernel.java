@@ -133,7 +133,7 @@ public final class MetropolisKernel implements Kernel {
             switch (scheme) {
                 case V1 -> run.blockV1(n, rng);
                 case V2 -> run.blockV2(n, rng);
-                case V3 -> run.blockV3(n, rng);
+                case V3 -> run.blockV3(n, (int) Math.min(run.xs.length, iterations - done - n), rng);
             }
             run.block.length(n);
             sink.write(run.block);
@@ -227,40 +227,45 @@ public final class MetropolisKernel implements Kernel {
             }
             bulk.draw(rng, ds, ws, n);
             bulk.apply(ds, ws, n, h, lo, width, halfInvBeta);
-            chain(n);
+            chain(0, n);
         }
 
         /**
          * Scheme v3 as v2 ({@link #blockV2}), with one {@code nextLong()} per step instead of two
-         * {@code nextDouble()} and a logarithm without a table ({@link V3Bulk}), then the same chain. Tried
-         * and not kept: drawing the next block's bits inside the chain's pass, to overlap the generator's
-         * latency with the chain's (no difference within the measurements' noise).
+         * {@code nextDouble()} and a logarithm without a table ({@link V3Bulk}). The chain's pass also draws
+         * the next block's bits ({@link #chainDrawing}), so that the generator's work fills the time the chain
+         * waits on its dependent operations: all of a task's steps but its last block's worth (2048) run that
+         * way. The same numbers in the same order, so the same bits, and exactly one {@code nextLong()} per step.
+         *
+         * @param next the length of the block after this one ({@code 0} if this is the last), {@code <= n}
          */
-        void blockV3(int n, RandomGenerator rng) {
-            if (rs == null) {
+        void blockV3(int n, int next, RandomGenerator rng) {
+            if (rs == null) { // the task's first block: its bits are drawn here, the others' by the chain
                 rs = new long[xs.length];
                 ds = new double[xs.length];
                 ws = new double[xs.length];
                 bulkV3 = vector ? V3Bulk.vector() : V3Bulk.SCALAR;
+                V3Bulk.draw(rng, rs, n);
             }
-            V3Bulk.draw(rng, rs, n);
             // xs is free until the chain writes it: the bulk pass's scratch space (one array less to zero).
             bulkV3.apply(rs, ds, ws, xs, n, step, halfInvBeta);
-            chain(n);
+            // rs is free once applied: the chain refills it with the next block's bits.
+            chainDrawing(next, rng);
+            chain(next, n);
         }
 
         /**
-         * Steps {@code [0, n)} of the block from their displacements {@code ds} and thresholds {@code ws}
+         * Steps {@code [from, to)} of the block from their displacements {@code ds} and thresholds {@code ws}
          * (schemes v2 and v3): accept if {@code x * d <= w}, then {@code x = x + d}; left a product, a
          * comparison and a select per step, with the statistics folded into the same pass.
          */
-        private void chain(int n) {
+        private void chain(int from, int to) {
             final double[] ds = this.ds;
             final double[] ws = this.ws;
             double x = this.x;
-            for (int i = 0; i < n; ) {
+            for (int i = from; i < to; ) {
                 // Up to the next batch boundary: all three statistics have the same batches.
-                final int end = (int) Math.min(n, i + meanX.room());
+                final int end = (int) Math.min(to, i + meanX.room());
                 final int start = i;
                 double sx = meanX.sum(), bx = meanX.batchSum();
                 double sx2 = meanX2.sum(), bx2 = meanX2.batchSum();
@@ -328,6 +333,94 @@ public final class MetropolisKernel implements Kernel {
                 meanX.advance(count, sx, bx);
                 meanX2.advance(count, sx2, bx2);
                 // Sums of 0s and 1s are exact integers in a double, so counting in an int adds the same.
+                accepted.advance(count, accepted.sum() + accepts, accepted.batchSum() + accepts);
+            }
+            this.x = x;
+        }
+
+        /**
+         * Steps {@code [0, n)} of the block from their displacements {@code ds} and thresholds {@code ws}
+         * (scheme v3) as {@link #chain}, drawing each step's {@code nextLong()} for the next block into
+         * {@code rs} on the way. A method of its own: with the draws behind a test in {@link #chain}
+         * ({@code if (rng != null)}) or from a second generator class there (for no draws), C2 (JDK 25) lost
+         * the overlap (12.1-12.5 against 11.0-11.2 ns per step).
+         */
+        private void chainDrawing(int n, RandomGenerator rng) {
+            final double[] ds = this.ds;
+            final double[] ws = this.ws;
+            final long[] rs = this.rs;
+            double x = this.x;
+            for (int i = 0; i < n; ) {
+                // Up to the next batch boundary: all three statistics have the same batches.
+                final int end = (int) Math.min(n, i + meanX.room());
+                final int start = i;
+                double sx = meanX.sum(), bx = meanX.batchSum();
+                double sx2 = meanX2.sum(), bx2 = meanX2.batchSum();
+                long accepts = 0;
+                // Two steps at a time: step i+1 is tested for both outcomes of step i, every candidate state
+                // computed from x at once, then selected, so the chain waits on one sum, one product and one
+                // comparison per two steps. The same operations on the same values as one step at a time, so
+                // the same bits. Selections are bit masks on the states' bits (a ternary on doubles, or on
+                // their bits, C2 compiles to a branch here), so nothing is ever mispredicted: alone that was as
+                // fast as a branch per pair (round 5, results/kernel-v5-2026-11-27), but a misprediction also
+                // throws away the generator's work in flight, and with the draws in this loop the masks take
+                // 0.90x the time of the whole v3 kernel (results/kernel-v6-2026-11-27).
+                // A counted loop (i < pairsEnd, not i + 1 < end, which C2 does not take for one): its range
+                // checks are hoisted and it has no safepoint poll per pair.
+                final int pairsEnd = i + ((end - i) & ~1);
+                for (; i < pairsEnd; i += 2) {
+                    rs[i] = rng.nextLong();
+                    rs[i + 1] = rng.nextLong();
+                    final double d0 = ds[i];
+                    final double d1 = ds[i + 1];
+                    final double w1 = ws[i + 1];
+                    final double y = x + d0; // the state after step i if it is accepted
+                    final long a0 = x * d0 <= ws[i] ? 1L : 0L;
+                    final long ifRejected = x * d1 <= w1 ? 1L : 0L;
+                    final long ifAccepted = y * d1 <= w1 ? 1L : 0L;
+                    final long m0 = -a0; // all ones if step i was accepted
+                    final long xb = Double.doubleToRawLongBits(x);
+                    final long x1b = xb ^ ((xb ^ Double.doubleToRawLongBits(y)) & m0);
+                    final long a1 = ifRejected ^ ((ifRejected ^ ifAccepted) & m0);
+                    final long nr = Double.doubleToRawLongBits(x + d1);
+                    final long nb = nr ^ ((nr ^ Double.doubleToRawLongBits(y + d1)) & m0); // x1 + d1
+                    final double x1 = Double.longBitsToDouble(x1b);
+                    x = Double.longBitsToDouble(x1b ^ ((x1b ^ nb) & -a1));
+                    xs[i] = x1;
+                    xs[i + 1] = x;
+                    ACCEPT_PAIR.set(acc, i, (short) (a0 | a1 << 8));
+                    accepts += a0 + a1;
+                    sx += x1;
+                    bx += x1;
+                    final double x12 = x1 * x1;
+                    sx2 += x12;
+                    bx2 += x12;
+                    sx += x;
+                    bx += x;
+                    final double x22 = x * x;
+                    sx2 += x22;
+                    bx2 += x22;
+                }
+                for (; i < end; i++) { // an odd step left over
+                    rs[i] = rng.nextLong();
+                    final double d = ds[i];
+                    // x'^2 - x^2 <= E/beta  <=>  x*d <= E/(2 beta) - d^2/2; the right side is ws[i].
+                    final boolean accept = x * d <= ws[i];
+                    x = accept ? x + d : x;
+                    final int a = accept ? 1 : 0;
+                    xs[i] = x;
+                    acc[i] = (byte) a;
+                    accepts += a;
+                    sx += x;
+                    bx += x;
+                    final double x2 = x * x;
+                    sx2 += x2;
+                    bx2 += x2;
+                }
+                final int count = end - start;
+                meanX.advance(count, sx, bx);
+                meanX2.advance(count, sx2, bx2);
+                // Sums of 0s and 1s are exact integers in a double, so counting in an integer adds the same.
                 accepted.advance(count, accepted.sum() + accepts, accepted.batchSum() + accepts);
             }
             this.x = x;

@@ -190,7 +190,10 @@ class MetropolisKernelTest {
         "V2, 0.5, 1, 1, 64069", "V3, 0.5, 1, 1, 64069",
         // at and just past MetropolisKernel.BLOCK (2048 rows)
         "V1, 0.5, 1, 1, 2049", "V2, -0.0, 0.3, 10, 2048", "V2, 0, 3, 0.1, 2049", "V3, -0.0, 0.3, 10, 2048",
-        "V3, 0, 3, 0.1, 2049", "V3, 0.5, 1, 1, 4097"})
+        "V3, 0, 3, 0.1, 2049", "V3, 0.5, 1, 1, 4097",
+        // v3's chain draws the next block's bits when it is as long as this one: a last block of 1 step, and
+        // one a step short of a whole block
+        "V3, 0.5, 1, 1, 6145", "V3, 0.5, 1, 1, 6143"})
     void theFastLoopGivesTheReferenceLoopsBitsTracesAndSummaries(Scheme scheme, double x0, double h, double beta,
             long n) throws Exception {
         Recorder reference = new Recorder();
