@@ -341,9 +341,14 @@ public final class MetropolisKernel implements Kernel {
         /**
          * Steps {@code [0, n)} of the block from their displacements {@code ds} and thresholds {@code ws}
          * (scheme v3) as {@link #chain}, drawing each step's {@code nextLong()} for the next block into
-         * {@code rs} on the way. A method of its own: with the draws behind a test in {@link #chain}
-         * ({@code if (rng != null)}) or from a second generator class there (for no draws), C2 (JDK 25) lost
-         * the overlap (12.1-12.5 against 11.0-11.2 ns per step).
+         * {@code rs} on the way: the generator's work is independent of the chain and fills the time the chain
+         * waits on its dependent operations. That makes this loop bound by how many operations it has, not by
+         * their latency, so it takes one step at a time (fewer operations than {@link #chain}'s pairs, 0.98x
+         * the kernel's time), and selects the state by a bit mask: no branch, whose mispredictions would
+         * throw away the draws in flight (with a branch per pair: 1.1x the time of the loop without draws).
+         * A method of its own: with the draws behind a test in {@link #chain} ({@code if (rng != null)}), or
+         * from a second generator class there (for no draws), C2 (JDK 25) lost the overlap.
+         * results/kernel-v6-2026-11-27 has the measurements.
          */
         private void chainDrawing(int n, RandomGenerator rng) {
             final double[] ds = this.ds;
@@ -351,63 +356,17 @@ public final class MetropolisKernel implements Kernel {
             final long[] rs = this.rs;
             double x = this.x;
             for (int i = 0; i < n; ) {
-                // Up to the next batch boundary: all three statistics have the same batches.
                 final int end = (int) Math.min(n, i + meanX.room());
                 final int start = i;
                 double sx = meanX.sum(), bx = meanX.batchSum();
                 double sx2 = meanX2.sum(), bx2 = meanX2.batchSum();
                 long accepts = 0;
-                // Two steps at a time: step i+1 is tested for both outcomes of step i, every candidate state
-                // computed from x at once, then selected, so the chain waits on one sum, one product and one
-                // comparison per two steps. The same operations on the same values as one step at a time, so
-                // the same bits. Selections are bit masks on the states' bits (a ternary on doubles, or on
-                // their bits, C2 compiles to a branch here), so nothing is ever mispredicted: alone that was as
-                // fast as a branch per pair (round 5, results/kernel-v5-2026-11-27), but a misprediction also
-                // throws away the generator's work in flight, and with the draws in this loop the masks take
-                // 0.90x the time of the whole v3 kernel (results/kernel-v6-2026-11-27).
-                // A counted loop (i < pairsEnd, not i + 1 < end, which C2 does not take for one): its range
-                // checks are hoisted and it has no safepoint poll per pair.
-                final int pairsEnd = i + ((end - i) & ~1);
-                for (; i < pairsEnd; i += 2) {
-                    rs[i] = rng.nextLong();
-                    rs[i + 1] = rng.nextLong();
-                    final double d0 = ds[i];
-                    final double d1 = ds[i + 1];
-                    final double w1 = ws[i + 1];
-                    final double y = x + d0; // the state after step i if it is accepted
-                    final long a0 = x * d0 <= ws[i] ? 1L : 0L;
-                    final long ifRejected = x * d1 <= w1 ? 1L : 0L;
-                    final long ifAccepted = y * d1 <= w1 ? 1L : 0L;
-                    final long m0 = -a0; // all ones if step i was accepted
-                    final long xb = Double.doubleToRawLongBits(x);
-                    final long x1b = xb ^ ((xb ^ Double.doubleToRawLongBits(y)) & m0);
-                    final long a1 = ifRejected ^ ((ifRejected ^ ifAccepted) & m0);
-                    final long nr = Double.doubleToRawLongBits(x + d1);
-                    final long nb = nr ^ ((nr ^ Double.doubleToRawLongBits(y + d1)) & m0); // x1 + d1
-                    final double x1 = Double.longBitsToDouble(x1b);
-                    x = Double.longBitsToDouble(x1b ^ ((x1b ^ nb) & -a1));
-                    xs[i] = x1;
-                    xs[i + 1] = x;
-                    ACCEPT_PAIR.set(acc, i, (short) (a0 | a1 << 8));
-                    accepts += a0 + a1;
-                    sx += x1;
-                    bx += x1;
-                    final double x12 = x1 * x1;
-                    sx2 += x12;
-                    bx2 += x12;
-                    sx += x;
-                    bx += x;
-                    final double x22 = x * x;
-                    sx2 += x22;
-                    bx2 += x22;
-                }
-                for (; i < end; i++) { // an odd step left over
+                for (; i < end; i++) {
                     rs[i] = rng.nextLong();
                     final double d = ds[i];
-                    // x'^2 - x^2 <= E/beta  <=>  x*d <= E/(2 beta) - d^2/2; the right side is ws[i].
-                    final boolean accept = x * d <= ws[i];
-                    x = accept ? x + d : x;
-                    final int a = accept ? 1 : 0;
+                    final long a = x * d <= ws[i] ? 1L : 0L;
+                    final long xb = Double.doubleToRawLongBits(x);
+                    x = Double.longBitsToDouble(xb ^ ((xb ^ Double.doubleToRawLongBits(x + d)) & -a)); // a ? x + d : x
                     xs[i] = x;
                     acc[i] = (byte) a;
                     accepts += a;
@@ -420,7 +379,6 @@ public final class MetropolisKernel implements Kernel {
                 final int count = end - start;
                 meanX.advance(count, sx, bx);
                 meanX2.advance(count, sx2, bx2);
-                // Sums of 0s and 1s are exact integers in a double, so counting in an integer adds the same.
                 accepted.advance(count, accepted.sum() + accepts, accepted.batchSum() + accepts);
             }
             this.x = x;
