@@ -61,7 +61,7 @@ import mcsweep.kernel.io.CsvTraceWriter;
 @Fork(1)
 public class KernelStepBenchmark {
 
-    /** Steps per invocation: 49 of the kernel's blocks (2048 rows), a few milliseconds, long enough to hide the call. */
+    /** Steps per invocation: 98 of the kernel's blocks (1024 rows), a few milliseconds, long enough to hide the call. */
     static final int STEPS = 100_000;
 
     @Param({"L64X128MixRandom", "Xoroshiro128PlusPlus", "SplittableRandom"})

@@ -57,12 +57,15 @@ public final class MetropolisKernel implements Kernel {
             MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
     /**
-     * Rows per block: a quarter of {@link Block#DEFAULT_CAPACITY}, so that the block and the v2/v3 scratch
-     * arrays (18 + 48 KB) stay in cache between the passes over them (the chain's stores above all) and a task
-     * zeroes a quarter as much. Against 8192 rows, v3: 0.93-0.96x the time of a 100,000-step task, 0.84x of a
-     * 10,000-step one (results/kernel-v4-2026-11-26).
+     * Rows per block: an eighth of {@link Block#DEFAULT_CAPACITY}, so that the block and the v2/v3 scratch
+     * arrays stay in cache between the passes over them (the chain's stores above all) and a short task zeroes
+     * little. Against 8192 rows, 2048 took v3 0.93-0.96x the time of a 100,000-step task, 0.84x of a
+     * 10,000-step one (results/kernel-v4-2026-11-26). Since v3's chain draws the next block's bits, a task's
+     * last block, which has nothing to draw, runs slower; 1024 against 2048: 0.94x the time of a 10,000-step
+     * task (0.97x with CSV), 0.98x of a 100,000-step one; 512 and 256 were faster still on 10,000 steps but
+     * 1.04x on 100,000, where each block's fixed cost shows (results/kernel-v6-2026-11-27).
      */
-    static final int BLOCK = 2048;
+    static final int BLOCK = 1024;
 
     private final boolean vector;
 
@@ -234,7 +237,7 @@ public final class MetropolisKernel implements Kernel {
          * Scheme v3 as v2 ({@link #blockV2}), with one {@code nextLong()} per step instead of two
          * {@code nextDouble()} and a logarithm without a table ({@link V3Bulk}). The chain's pass also draws
          * the next block's bits ({@link #chainDrawing}), so that the generator's work fills the time the chain
-         * waits on its dependent operations: all of a task's steps but its last block's worth (2048) run that
+         * waits on its dependent operations: all of a task's steps but its last block's worth ({@link #BLOCK}) run that
          * way. The same numbers in the same order, so the same bits, and exactly one {@code nextLong()} per step.
          *
          * @param next the length of the block after this one ({@code 0} if this is the last), {@code <= n}

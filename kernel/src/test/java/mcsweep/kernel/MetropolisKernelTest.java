@@ -188,12 +188,12 @@ class MetropolisKernelTest {
         // batches of 1001 steps: the chain's pairs (one 16-bit store of two accept bytes) start at odd indices
         // and straddle block ends
         "V2, 0.5, 1, 1, 64069", "V3, 0.5, 1, 1, 64069",
-        // at and just past MetropolisKernel.BLOCK (2048 rows)
-        "V1, 0.5, 1, 1, 2049", "V2, -0.0, 0.3, 10, 2048", "V2, 0, 3, 0.1, 2049", "V3, -0.0, 0.3, 10, 2048",
-        "V3, 0, 3, 0.1, 2049", "V3, 0.5, 1, 1, 4097",
-        // v3's chain draws the next block's bits when it is as long as this one: a last block of 1 step, and
-        // one a step short of a whole block
-        "V3, 0.5, 1, 1, 6145", "V3, 0.5, 1, 1, 6143"})
+        // at and just past MetropolisKernel.BLOCK (1024 rows), and its multiples
+        "V1, 0.5, 1, 1, 1025", "V2, -0.0, 0.3, 10, 1024", "V2, 0, 3, 0.1, 1025", "V3, -0.0, 0.3, 10, 1024",
+        "V3, 0, 3, 0.1, 1025", "V3, 0.5, 1, 1, 2049", "V1, 0.5, 1, 1, 2049", "V2, -0.0, 0.3, 10, 2048",
+        "V3, -0.0, 0.3, 10, 2048", "V3, 0.5, 1, 1, 4097",
+        // v3's chain draws the next block's bits: a last block of 1 step, and one a step short of a whole block
+        "V3, 0.5, 1, 1, 3073", "V3, 0.5, 1, 1, 3071"})
     void theFastLoopGivesTheReferenceLoopsBitsTracesAndSummaries(Scheme scheme, double x0, double h, double beta,
             long n) throws Exception {
         Recorder reference = new Recorder();
