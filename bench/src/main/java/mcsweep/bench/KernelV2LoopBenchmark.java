@@ -27,7 +27,7 @@ import mcsweep.kernel.TraceSink;
 import mcsweep.kernel.io.CsvTraceWriter;
 
 /**
- * Scheme v2's loop before and after its rework, and scheme v3 (issue 12), side by side, ns per step of the
+ * Scheme v2's loop before and after its rework, and schemes v3 and v4 (issue 12), side by side, ns per step of the
  * lesson's task with the default generator (as {@link KernelStepBenchmark}, which times what sweeps run for
  * every generator):
  * <ul>
@@ -37,7 +37,8 @@ import mcsweep.kernel.io.CsvTraceWriter;
  *     {@code --add-modules jdk.incubator.vector}. These three give the same bits.
  * <li>{@code scalarV3}: scheme v3, the default (what {@code KernelStepBenchmark.step} runs), scalar Java
  *     (C2 vectorises its bulk loops by itself where the CPU allows);
- * <li>{@code vectorV3}: scheme v3 with its Vector API pass; the same bits as {@code scalarV3}.
+ * <li>{@code vectorV3}: scheme v3 with its Vector API pass; the same bits as {@code scalarV3};
+ * <li>{@code scalarV4}: scheme v4, v3 with {@code E}'s logarithm in single precision (opt-in), scalar Java.
  * </ul>
  * A class of its own so that bench.jar's default profile, which runs every {@code KernelStepBenchmark}
  * method for three generators, does not pay for them; {@code --full} runs them, or select them by name.
@@ -111,6 +112,12 @@ public class KernelV2LoopBenchmark {
             throw new IllegalStateException("the Vector API module is missing from this JVM");
         }
         return run(vector, Scheme.V3, bh);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(KernelStepBenchmark.STEPS)
+    public Summary scalarV4(Blackhole bh) throws IOException, InterruptedException {
+        return run(scalar, Scheme.V4, bh);
     }
 
     private Summary run(Kernel kernel, Blackhole bh) throws IOException, InterruptedException {

@@ -71,7 +71,8 @@ final class PrerenderedHelp {
                                          writes)
                   --rng=ALGORITHM      java.util.random algorithm (default:
                                          L64X128MixRandom)
-                  --scheme=SCHEME      stream scheme: v3; v2 or v1 (the lesson program's
+                  --scheme=SCHEME      stream scheme: v3; v4, v3 with a single-precision
+                                         logarithm (faster); v2 or v1 (the lesson program's
                                          draws) as before v3 existed (default: v3, or what
                                          --out's sweep.toml records)
               -e, --executor=NAME      where tasks run (default: forkjoin); see 'mcsweep

@@ -52,7 +52,9 @@ final class RunCommand implements Callable<Integer> {
     String rng;
 
     @Option(names = "--scheme", paramLabel = "SCHEME", defaultValue = "v3",
-            description = "stream scheme: v3; v2 or v1 (the lesson program's draws) as before v3 existed (default: ${DEFAULT-VALUE})")
+            description = "stream scheme: v3; v4, v3 with a single-precision logarithm (faster);"
+                    + " v2 or v1 (the lesson program's draws)"
+                    + " as before v3 existed (default: ${DEFAULT-VALUE})")
     String scheme;
 
     @Option(names = {"-q", "--quiet"}, description = "no summary table")

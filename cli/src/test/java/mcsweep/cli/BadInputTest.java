@@ -86,7 +86,7 @@ class BadInputTest {
         --halt later                           | --halt must be never, soon or now
         --rng Nope                             | --rng: unknown random generator 'Nope'; choose one of
         --rng SecureRandom                     | --rng: random generator 'SecureRandom' is not reproducible from a seed
-        --scheme v4                            | --scheme: 'v4' is not a stream scheme; choose one of v1, v2, v3
+        --scheme v5                            | --scheme: 'v5' is not a stream scheme; choose one of v1, v2, v3, v4
         --kernel nope                          | --kernel: unknown kernel 'nope'
         --format xml                           | --format: 'xml' is not a format
         --executor warp                        | --executor: unknown executor 'warp'; available:

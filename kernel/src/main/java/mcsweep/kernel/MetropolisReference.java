@@ -44,10 +44,10 @@ public final class MetropolisReference {
                 if (accept) {
                     x = xNew;
                 }
-            } else if (scheme == Scheme.V3) {
+            } else if (scheme == Scheme.V3 || scheme == Scheme.V4) {
                 long r = rng.nextLong();
                 double d = (double) (r >> 32) * dStep;
-                double e = Ln.exponential32(r);
+                double e = scheme == Scheme.V3 ? Ln.exponential32(r) : Ln.exponential32Single(r);
                 double w = e * halfInvBeta - 0.5 * (d * d);
                 accept = x * d <= w;
                 if (accept) {

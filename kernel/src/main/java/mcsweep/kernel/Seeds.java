@@ -8,7 +8,7 @@ import java.util.random.RandomGeneratorFactory;
 /**
  * The one place that decides which random stream a task gets. <b>This is a compatibility promise:</b>
  * changing anything here changes every trace ever written; what the kernel then draws from the stream is
- * versioned by {@link Scheme}, whose schemes ({@code v1}, {@code v2}, {@code v3}) all derive the seed as follows.
+ * versioned by {@link Scheme}, whose schemes ({@code v1} to {@code v4}) all derive the seed as follows.
  *
  * <p>A task's seed is a pure function of the sweep seed and the task's identity,
  * its parameters' names and values in the kernel's declared order plus its replica number:

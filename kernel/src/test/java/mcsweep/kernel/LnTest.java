@@ -138,4 +138,57 @@ class LnTest {
             assertThat(Ln.exponential32(k)).isGreaterThan(Ln.exponential32(k + 1));
         }
     }
+
+    // ---- scheme v4: exponential32Single
+
+    private static double relativeErrorSingle(long k) {
+        double exact = exact32(k);
+        return Math.abs(Ln.exponential32Single(k) - exact) / exact;
+    }
+
+    @Test
+    void exponential32SingleAgreesWithStrictMathWithinTwoPartsIn1e7AtEveryEdgeAndExponent() {
+        double worst = 0;
+        for (int p = 0; p < 32; p++) {
+            long k = 1L << p;
+            for (long c : new long[] {k - 1, k, k + 1, (long) (k * Math.sqrt(0.5)), (long) (k * Math.sqrt(0.5)) + 1,
+                    0xFFFF_FFFFL - k, 0xFFFF_FFFFL - k + 1}) {
+                worst = Math.max(worst, relativeErrorSingle(c));
+            }
+        }
+        SplittableRandom r = new SplittableRandom(9);
+        for (int i = 0; i < 4_000_000; i++) {
+            worst = Math.max(worst, relativeErrorSingle(r.nextLong()));
+        }
+        assertThat(worst).isLessThan(2e-7).isGreaterThan(1e-9); // single precision, not double
+    }
+
+    @Test
+    void exponential32SingleIsTheSameReductionWithAFloatLogarithm() {
+        SplittableRandom r = new SplittableRandom(10);
+        for (int i = 0; i < 100_000; i++) {
+            long b = r.nextLong();
+            assertThat(Ln.exponential32Single(b)).isEqualTo(Ln.exponential32Single(b & 0xFFFF_FFFFL))
+                    .isEqualTo(Ln.exponential32Single(b | 0xFFFF_FFFF_0000_0000L));
+        }
+        // k = 0: u = 2^-33 = 2^-33 * 1 exactly, so ln z = 0 and E = 33 ln 2, the same as v3's
+        assertThat(Ln.exponential32Single(0)).isEqualTo(33 * Ln.LN2);
+        assertThat(Ln.exponential32Single(0xFFFF_FFFFL)).isPositive()
+                .isCloseTo(0x1p-33, org.assertj.core.data.Offset.offset(1e-16));
+    }
+
+    @Test
+    void exponential32SingleIsPositiveAndNeverIncreasingInK() {
+        SplittableRandom r = new SplittableRandom(11);
+        for (int i = 0; i < 400_000; i++) {
+            long k = r.nextLong(0xFFFF_FFFFL);
+            assertThat(Ln.exponential32Single(k)).isPositive().isGreaterThanOrEqualTo(Ln.exponential32Single(k + 1));
+        }
+        for (long k = 0; k < 100_000; k++) {
+            assertThat(Ln.exponential32Single(k)).isGreaterThanOrEqualTo(Ln.exponential32Single(k + 1));
+        }
+        for (long k = 0xFFFF_FFFFL - 100_000; k < 0xFFFF_FFFFL; k++) {
+            assertThat(Ln.exponential32Single(k)).isGreaterThanOrEqualTo(Ln.exponential32Single(k + 1));
+        }
+    }
 }

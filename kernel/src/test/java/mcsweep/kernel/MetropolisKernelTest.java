@@ -17,6 +17,7 @@ import mcsweep.kernel.io.CsvTraceWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class MetropolisKernelTest {
 
@@ -69,7 +70,8 @@ class MetropolisKernelTest {
     @ParameterizedTest(name = "{2}: beta={0}, h={1}")
     @CsvSource({"0.1, 2.0, V1", "0.1, 1.0, V1", "1.0, 1.0, V1", "1.0, 0.5, V1", "10.0, 0.5, V1", "10.0, 1.0, V1",
         "0.1, 2.0, V2", "0.1, 1.0, V2", "1.0, 1.0, V2", "1.0, 0.5, V2", "10.0, 0.5, V2", "10.0, 1.0, V2",
-        "0.1, 2.0, V3", "0.1, 1.0, V3", "1.0, 1.0, V3", "1.0, 0.5, V3", "10.0, 0.5, V3", "10.0, 1.0, V3"})
+        "0.1, 2.0, V3", "0.1, 1.0, V3", "1.0, 1.0, V3", "1.0, 0.5, V3", "10.0, 0.5, V3", "10.0, 1.0, V3",
+        "0.1, 2.0, V4", "0.1, 1.0, V4", "1.0, 1.0, V4", "1.0, 0.5, V4", "10.0, 0.5, V4", "10.0, 1.0, V4"})
     void meanXSquaredAndAcceptanceMatchTheExactValuesWithinFourErrors(double beta, double h, Scheme scheme)
             throws Exception {
         checkAgainstExactValues(run(0.5, h, beta, 1_000_000, 2024, TraceSink.NONE, scheme), beta, h);
@@ -193,7 +195,12 @@ class MetropolisKernelTest {
         "V3, 0, 3, 0.1, 1025", "V3, 0.5, 1, 1, 2049", "V1, 0.5, 1, 1, 2049", "V2, -0.0, 0.3, 10, 2048",
         "V3, -0.0, 0.3, 10, 2048", "V3, 0.5, 1, 1, 4097",
         // v3's chain draws the next block's bits: a last block of 1 step, and one a step short of a whole block
-        "V3, 0.5, 1, 1, 3073", "V3, 0.5, 1, 1, 3071"})
+        "V3, 0.5, 1, 1, 3073", "V3, 0.5, 1, 1, 3071",
+        // v4: v3 with its own bulk pass (the vector kernel runs it too: the option does not apply to v4)
+        "V4, 0.5, 1, 0.5, 100000", "V4, 2, 1.5, 1, 24593", "V4, -0.0, 0.3, 10, 8192", "V4, 5, 0.25, 3, 1",
+        "V4, 1, 1, 1, 0", "V4, 1, 1, 1, 7", "V4, 1e-300, 1e-100, 1e10, 1000", "V4, 1e150, 2, 1e-300, 777",
+        "V4, -4, 1e-5, 1e5, 5000", "V4, 0.5, 1, 1, 64069", "V4, 0, 3, 0.1, 1025", "V4, 0.5, 1, 1, 3073",
+        "V4, 0.5, 1, 1, 3071"})
     void theFastLoopGivesTheReferenceLoopsBitsTracesAndSummaries(Scheme scheme, double x0, double h, double beta,
             long n) throws Exception {
         Recorder reference = new Recorder();
@@ -228,10 +235,11 @@ class MetropolisKernelTest {
         assertThat(used.nextLong()).isEqualTo(fresh.nextLong());
     }
 
-    @Test
-    void schemeV3DrawsExactlyOneLongPerStepWhateverTheChainDoes() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = Scheme.class, names = {"V3", "V4"})
+    void schemesV3AndV4DrawExactlyOneLongPerStepWhateverTheChainDoes(Scheme scheme) throws Exception {
         RandomGenerator used = Seeds.generator(Seeds.DEFAULT_ALGORITHM, 5);
-        kernel.run(params(3, 2, 1), 10_007, used, TraceSink.NONE, Scheme.V3);
+        kernel.run(params(3, 2, 1), 10_007, used, TraceSink.NONE, scheme);
         RandomGenerator fresh = Seeds.generator(Seeds.DEFAULT_ALGORITHM, 5);
         for (int i = 0; i < 10_007; i++) {
             fresh.nextLong();
@@ -244,6 +252,32 @@ class MetropolisKernelTest {
         assertThat(Scheme.DEFAULT).isEqualTo(Scheme.V3);
         assertThat(run(1, 1, 1, 5000, 3, TraceSink.NONE)).isEqualTo(run(1, 1, 1, 5000, 3, TraceSink.NONE, Scheme.V3))
                 .isNotEqualTo(run(1, 1, 1, 5000, 3, TraceSink.NONE, Scheme.V2));
+    }
+
+    @Test
+    void schemeV4DecidesOtherwiseThanV3WhereTheirThresholdsStraddleTheStep() throws Exception {
+        // In a real stream this is rare: a decision differs only where x*d falls between the two schemes'
+        // thresholds, 1e-8 apart (no difference in 1.3e9 steps of 20 seeds). Made here with a generator that
+        // draws one chosen long: its high half 2^30 gives d = h*h/2, its low half a k whose E differs.
+        long k = 0x9000_0000L;
+        double e3 = Ln.exponential32(k);
+        double e4 = Ln.exponential32Single(k);
+        assertThat(Math.abs(e4 - e3)).isGreaterThan(1e-12);
+        long r = 1L << 62 | k;
+        double d = 0.5; // h = 1
+        double w3 = e3 * 0.5 - 0.5 * (d * d); // beta = 1
+        double w4 = e4 * 0.5 - 0.5 * (d * d);
+        double x0 = w3 + w4; // x0 * d, halfway between the thresholds
+        for (Scheme scheme : new Scheme[] {Scheme.V3, Scheme.V4}) {
+            Recorder fast = new Recorder();
+            Recorder reference = new Recorder();
+            kernel.run(params(x0, 1, 1), 1, () -> r, fast, scheme);
+            MetropolisReference.run(params(x0, 1, 1), 1, () -> r, reference, scheme);
+            assertThat(fast.bits.toByteArray()).isEqualTo(reference.bits.toByteArray());
+            boolean accepted = fast.bits.toByteArray()[8] == 1;
+            assertThat(accepted).as("%s accepts", scheme).isEqualTo(x0 * d <= (scheme == Scheme.V3 ? w3 : w4));
+        }
+        assertThat(x0 * d <= w3).isNotEqualTo(x0 * d <= w4);
     }
 
     @Test
@@ -261,7 +295,9 @@ class MetropolisKernelTest {
     @ParameterizedTest
     @CsvSource({"V1, 9c5946794c11ede13bf8ee3459a124a28a184a76423d45493dff53827b07bc79",
         "V2, 59a63f9b6a76b0368f5756a302f8eacdca76f7c7863023dc32c499216e29a42f",
-        "V3, 78bc87bbcc434088043a65b5d6ab189def21f87a4c155c966f3654d62673bc19"})
+        "V3, 78bc87bbcc434088043a65b5d6ab189def21f87a4c155c966f3654d62673bc19",
+        // v4's decisions are v3's here: they differ only where a step falls between thresholds 1e-8 apart
+        "V4, 78bc87bbcc434088043a65b5d6ab189def21f87a4c155c966f3654d62673bc19"})
     void theLessonsFirstTraceIsPinnedForEachScheme(Scheme scheme, String sha256) throws Exception {
         double[] p = params(0.5, 1.0, 0.5);
         long seed = Seeds.taskSeed(42, List.of("x0", "h", "beta"), p, 0);

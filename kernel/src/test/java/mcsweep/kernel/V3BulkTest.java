@@ -55,6 +55,23 @@ class V3BulkTest {
     }
 
     @Test
+    void theSinglePrecisionPassIsSchemeV4sArithmetic() {
+        double h = 0.8, beta = 2.5, step = (h * h) * 0x1p-31, halfInvBeta = 0.5 / beta;
+        for (int n : new int[] {0, 1, 7, 8, 9, 1000, 1024}) {
+            long[] rs = bits(n, n + 100);
+            double[][] out = run(V3Bulk.single(Math.max(n, 1)), rs, n, h, beta);
+            for (int i = 0; i < n; i++) {
+                double d = (double) (rs[i] >> 32) * step;
+                assertThat(out[0][i]).isEqualTo(d);
+                assertThat(out[1][i]).as("n=%s i=%s", n, i)
+                        .isEqualTo(Ln.exponential32Single(rs[i]) * halfInvBeta - 0.5 * (d * d));
+            }
+            assertThat(Arrays.copyOfRange(out[0], n, n + 5)).containsOnly(42.0);
+            assertThat(Arrays.copyOfRange(out[1], n, n + 5)).containsOnly(43.0);
+        }
+    }
+
+    @Test
     void theVectorPassGivesTheScalarBitsForEveryLengthAndParameter() {
         V3Bulk vector = V3Bulk.vector();
         assertThat(vector).as("tests run with --add-modules jdk.incubator.vector").isInstanceOf(VectorBulkV3.class);
