@@ -33,7 +33,7 @@ import mcsweep.kernel.io.CsvTraceWriter;
  * Nanoseconds per Metropolis step: the kernel alone ({@code sink=none}), and with the CSV trace writer
  * encoding every row into a stream that discards the bytes ({@code sink=csv}), per random generator.
  * <ul>
- * <li>{@code step}: what sweeps run, the kernel under the default scheme (v3) and the CSV writer. The
+ * <li>{@code step}: what sweeps run, the kernel under the default scheme (v4) and the CSV writer. The
  *     crossover analysis divides executor overheads by its {@code none} / {@value Seeds#DEFAULT_ALGORITHM}
  *     figure, since benchmark tasks keep no trace.
  * <li>{@code stepV1}: the kernel under scheme v1 (the lesson's draws; the kernel loop as it was before v2).

@@ -35,10 +35,11 @@ import mcsweep.kernel.io.CsvTraceWriter;
  * <li>{@code scalar}: the v2 kernel now, scalar;
  * <li>{@code vector}: the v2 kernel now with its Vector API pass, in a JVM started with
  *     {@code --add-modules jdk.incubator.vector}. These three give the same bits.
- * <li>{@code scalarV3}: scheme v3, the default (what {@code KernelStepBenchmark.step} runs), scalar Java
+ * <li>{@code scalarV3}: scheme v3, the default before v4, scalar Java
  *     (C2 vectorises its bulk loops by itself where the CPU allows);
  * <li>{@code vectorV3}: scheme v3 with its Vector API pass; the same bits as {@code scalarV3};
- * <li>{@code scalarV4}: scheme v4, v3 with {@code E}'s logarithm in single precision (opt-in), scalar Java.
+ * <li>{@code scalarV4}: scheme v4, v3 with {@code E}'s logarithm in single precision, the default (what
+ *     {@code KernelStepBenchmark.step} runs), scalar Java.
  * </ul>
  * A class of its own so that bench.jar's default profile, which runs every {@code KernelStepBenchmark}
  * method for three generators, does not pay for them; {@code --full} runs them, or select them by name.

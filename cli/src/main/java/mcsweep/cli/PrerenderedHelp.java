@@ -71,10 +71,10 @@ final class PrerenderedHelp {
                                          writes)
                   --rng=ALGORITHM      java.util.random algorithm (default:
                                          L64X128MixRandom)
-                  --scheme=SCHEME      stream scheme: v3; v4, v3 with a single-precision
-                                         logarithm (faster); v2 or v1 (the lesson program's
-                                         draws) as before v3 existed (default: v3, or what
-                                         --out's sweep.toml records)
+                  --scheme=SCHEME      stream scheme: v4; v3, v2 or v1 reproduce traces
+                                         written before it (v3: v4 with a double-precision
+                                         logarithm; v1: the lesson program's draws)
+                                         (default: v4, or what --out's sweep.toml records)
               -e, --executor=NAME      where tasks run (default: forkjoin); see 'mcsweep
                                          executors'
               -j, --workers=N          tasks at once (default: number of processors); at

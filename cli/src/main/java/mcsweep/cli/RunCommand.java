@@ -51,10 +51,9 @@ final class RunCommand implements Callable<Integer> {
             description = "java.util.random algorithm (default: ${DEFAULT-VALUE})")
     String rng;
 
-    @Option(names = "--scheme", paramLabel = "SCHEME", defaultValue = "v3",
-            description = "stream scheme: v3; v4, v3 with a single-precision logarithm (faster);"
-                    + " v2 or v1 (the lesson program's draws)"
-                    + " as before v3 existed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--scheme", paramLabel = "SCHEME", defaultValue = "v4",
+            description = "stream scheme: v4; v3, v2 or v1 reproduce traces written before it (v3: v4 with"
+                    + " a double-precision logarithm; v1: the lesson program's draws) (default: ${DEFAULT-VALUE})")
     String scheme;
 
     @Option(names = {"-q", "--quiet"}, description = "no summary table")

@@ -108,8 +108,8 @@ final class SpecOptions {
 
     /**
      * Without {@code --scheme} (on the command line or in {@code --spec}), a sweep continues in the scheme
-     * its {@code --out} folder records: folders written before the default became v3 resume and extend with
-     * the scheme they were written with. A folder without a readable record keeps the default (the folder
+     * its {@code --out} folder records: folders written before the default became v3, then v4, resume and extend
+     * with the scheme they were written with. A folder without a readable record keeps the default (the folder
      * check reports what is wrong with it).
      */
     private static void adoptRecordedScheme(SweepCommand c) {

@@ -127,9 +127,8 @@ final class SweepCommand implements Callable<Integer> {
         option(spec, String.class, "ALGORITHM", Seeds.DEFAULT_ALGORITHM,
                 "java.util.random algorithm (default: ${DEFAULT-VALUE})", "--rng");
         option(spec, String.class, "SCHEME", Scheme.DEFAULT.id(),
-                "stream scheme: v3; v4, v3 with a single-precision logarithm (faster);"
-                        + " v2 or v1 (the lesson program's draws)"
-                        + " as before v3 existed (default: ${DEFAULT-VALUE},"
+                "stream scheme: v4; v3, v2 or v1 reproduce traces written before it (v3: v4 with"
+                        + " a double-precision logarithm; v1: the lesson program's draws) (default: ${DEFAULT-VALUE},"
                         + " or what --out's sweep.toml records)",
                 "--scheme");
         option(spec, String.class, "NAME", "forkjoin",

@@ -192,12 +192,12 @@ class ResumeTest {
         assertThat(v3.err()).contains("scheme v3 here, v2 in sweep.toml");
         assertThat(snapshot(out)).containsExactlyInAnyOrderEntriesOf(snapshot);
 
-        // A new folder gets the default, v3, whose traces differ.
+        // A new folder gets the default, v4, whose traces differ.
         Path fresh = dir.resolve("fresh");
         String[] again = sweep.clone();
         again[again.length - 1] = fresh.toString();
         assertThat(Cli.run(again).exitCode()).isZero();
-        assertThat(Files.readString(fresh.resolve(SweepDefinition.FILE))).contains("scheme = \"v3\"");
+        assertThat(Files.readString(fresh.resolve(SweepDefinition.FILE))).contains("scheme = \"v4\"");
         assertThat(Files.readAllBytes(fresh.resolve("b2.0_m1.0_h1.0.csv"))).isNotEqualTo(original);
     }
 

@@ -127,7 +127,7 @@ public final class Ln {
      * {@code R}), and {@code E = -(j ln 2 + ln z)} in double. Its error is below 2e-7 relative to the true
      * value ({@code LnTest}), far below what a Metropolis acceptance test can detect: a step's acceptance
      * probability moves by less than {@code 1e-7}. What it buys is speed: eight lanes to a 256-bit vector
-     * instead of four, and a shorter polynomial ({@code MetropolisKernel} takes about 0.88x v3's time). A pure
+     * instead of four, and a shorter polynomial ({@code MetropolisKernel} takes about 0.86x v3's time). A pure
      * function of {@code bits}, as {@code float} arithmetic is exact as written in Java too; values of
      * neighbouring {@code k} can be equal (a {@code float} has 24 bits), never increasing.
      */

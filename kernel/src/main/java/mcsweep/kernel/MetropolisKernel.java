@@ -22,12 +22,12 @@ import java.util.random.RandomGenerator;
  *     {@code E = -}{@link Ln#ofUniform ln}{@code (U2)} (an Exp(1) variate),
  *     {@code w = E * (0.5/beta) - 0.5 * (d*d)}; accept if {@code x*d <= w}, then {@code x = x + d}. In
  *     exact arithmetic this is {@code dH <= E/beta}, which has probability {@code min(1, exp(-beta dH))}.
- * <li>{@code v3} (the default): one {@code r = nextLong()} per step; {@code d = (double) (r >> 32) * step}
+ * <li>{@code v3}: one {@code r = nextLong()} per step; {@code d = (double) (r >> 32) * step}
  *     with {@code step = (h*h) * 2^-31} (the high 32 bits as a signed integer: {@code d} uniform on a grid
  *     of 2^32 points in [-h*h, h*h)), {@code E = }{@link Ln#exponential32}{@code (r)} (from the low 32 bits,
  *     {@code -ln((k + 1/2)/2^32)}); then {@code w} and the test as in v2.
- * <li>{@code v4}: as v3, with {@code E = }{@link Ln#exponential32Single}{@code (r)}, whose logarithm is in single
- *     precision (relative error below 2e-7 instead of 1e-15): about 0.88x v3's time. Scalar only: the Vector
+ * <li>{@code v4} (the default): as v3, with {@code E = }{@link Ln#exponential32Single}{@code (r)}, whose logarithm is in single
+ *     precision (relative error below 2e-7 instead of 1e-15): about 0.86x v3's time. Scalar only: the Vector
  *     API option does not apply to it.
  * </ul>
  * {@link MetropolisReference} keeps all four as naive one-step-at-a-time loops; this class's faster loops

@@ -248,9 +248,9 @@ class MetropolisKernelTest {
     }
 
     @Test
-    void theDefaultSchemeIsV3AndDiffersFromV2() throws Exception {
-        assertThat(Scheme.DEFAULT).isEqualTo(Scheme.V3);
-        assertThat(run(1, 1, 1, 5000, 3, TraceSink.NONE)).isEqualTo(run(1, 1, 1, 5000, 3, TraceSink.NONE, Scheme.V3))
+    void theDefaultSchemeIsV4AndDiffersFromV2() throws Exception {
+        assertThat(Scheme.DEFAULT).isEqualTo(Scheme.V4);
+        assertThat(run(1, 1, 1, 5000, 3, TraceSink.NONE)).isEqualTo(run(1, 1, 1, 5000, 3, TraceSink.NONE, Scheme.V4))
                 .isNotEqualTo(run(1, 1, 1, 5000, 3, TraceSink.NONE, Scheme.V2));
     }
 
