@@ -26,9 +26,9 @@ import java.util.random.RandomGenerator;
  *     with {@code step = (h*h) * 2^-31} (the high 32 bits as a signed integer: {@code d} uniform on a grid
  *     of 2^32 points in [-h*h, h*h)), {@code E = }{@link Ln#exponential32}{@code (r)} (from the low 32 bits,
  *     {@code -ln((k + 1/2)/2^32)}); then {@code w} and the test as in v2.
- * <li>{@code v4} (the default): as v3, with {@code E = }{@link Ln#exponential32Single}{@code (r)}, whose logarithm is in single
- *     precision (relative error below 2e-7 instead of 1e-15): about 0.86x v3's time. Scalar only: the Vector
- *     API option does not apply to it.
+ * <li>{@code v4} (the default): as v3, with {@code E = }{@link Ln#exponential32Single}{@code (r)}, whose
+ *     logarithm is in single precision (relative error below 2e-7 instead of 1e-15): about 0.86x v3's time.
+ *     Scalar only: the Vector API option does not apply to it.
  * </ul>
  * {@link MetropolisReference} keeps all four as naive one-step-at-a-time loops; this class's faster loops
  * must give the same bits (traces and summaries), which {@code MetropolisKernelTest} checks.

@@ -3,9 +3,10 @@ package mcsweep.kernel;
 import java.util.random.RandomGenerator;
 
 /**
- * Scheme {@code v3}'s (and {@code v4}'s) work on a block before the chain: {@link #draw} one {@code nextLong()} per step, then
- * {@link #apply}: each step's displacement {@code d = (double) (r >> 32) * step} (the high 32 bits as a
- * signed integer, {@code step = h*h * 2^-31}) and threshold
+ * Scheme {@code v3}'s (and {@code v4}'s) work on a block before the chain: {@link #draw} one
+ * {@code nextLong()} per step, then {@link #apply}: each step's displacement
+ * {@code d = (double) (r >> 32) * step} (the high 32 bits as a signed integer, {@code step = h*h * 2^-31}) and
+ * threshold
  * {@code w = }{@link Ln#exponential32 E}{@code (r) * halfInvBeta - 0.5 * (d * d)} (from the low 32 bits).
  * Nothing here depends on the chain, and nothing needs a table, so the scalar loop is one C2 can vectorise
  * by itself. Not thread-safe: one per task run.
