@@ -128,8 +128,11 @@ public final class Ln {
      * value ({@code LnTest}), far below what a Metropolis acceptance test can detect: a step's acceptance
      * probability moves by less than {@code 1e-7}. What it buys is speed: eight lanes to a 256-bit vector
      * instead of four, and a shorter polynomial ({@code MetropolisKernel} takes about 0.86x v3's time). A pure
-     * function of {@code bits}, as {@code float} arithmetic is exact as written in Java too; values of
-     * neighbouring {@code k} can be equal (a {@code float} has 24 bits), never increasing.
+     * function of {@code bits}, as {@code float} arithmetic is exact as written in Java too. Non-increasing in
+     * {@code k} (neighbours can be equal: a {@code float} has 24 bits) but at 6 of the 2^32 values: where
+     * {@code u} crosses {@code sqrt(1/2) 2^j}, {@code z} jumps from near {@code sqrt(2)} to near
+     * {@code sqrt(1/2)}, and the two sides' {@code float} logarithms round apart, a rise below 1e-7 relative
+     * (checked for every {@code k}; {@link #exponential32} never rises).
      */
     public static double exponential32Single(long bits) {
         final double u = ((double) (bits & 0xFFFF_FFFFL) + 0.5) * 0x1p-32;
