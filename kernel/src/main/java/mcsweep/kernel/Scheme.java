@@ -29,7 +29,8 @@ public enum Scheme {
     V3,
     /**
      * As {@link #V3}, with the acceptance test's logarithm in single precision: about 0.86x the time. Its
-     * decisions are v3's but where a step falls between the two schemes' thresholds, 1e-8 apart.
+     * decisions are v3's but where a step falls between the two schemes' thresholds, less than
+     * {@code 2e-7 E/(2 beta)} apart.
      */
     V4;
 

@@ -257,8 +257,8 @@ class MetropolisKernelTest {
     @Test
     void schemeV4DecidesOtherwiseThanV3WhereTheirThresholdsStraddleTheStep() throws Exception {
         // In a real stream this is rare: a decision differs only where x*d falls between the two schemes'
-        // thresholds, 1e-8 apart (no difference in 1.3e9 steps of 20 seeds). Made here with a generator that
-        // draws one chosen long: its high half 2^30 gives d = h*h/2, its low half a k whose E differs.
+        // thresholds, less than 2e-7 E/(2 beta) apart (no difference in 1.3e9 steps of 20 seeds). Made here with a
+        // generator that draws one chosen long: its high half 2^30 gives d = h*h/2, its low half a k whose E differs.
         long k = 0x9000_0000L;
         double e3 = Ln.exponential32(k);
         double e4 = Ln.exponential32Single(k);
@@ -296,7 +296,7 @@ class MetropolisKernelTest {
     @CsvSource({"V1, 9c5946794c11ede13bf8ee3459a124a28a184a76423d45493dff53827b07bc79",
         "V2, 59a63f9b6a76b0368f5756a302f8eacdca76f7c7863023dc32c499216e29a42f",
         "V3, 78bc87bbcc434088043a65b5d6ab189def21f87a4c155c966f3654d62673bc19",
-        // v4's decisions are v3's here: they differ only where a step falls between thresholds 1e-8 apart
+        // v4's decisions are v3's here: they differ only where a step falls between the two thresholds
         "V4, 78bc87bbcc434088043a65b5d6ab189def21f87a4c155c966f3654d62673bc19"})
     void theLessonsFirstTraceIsPinnedForEachScheme(Scheme scheme, String sha256) throws Exception {
         double[] p = params(0.5, 1.0, 0.5);
