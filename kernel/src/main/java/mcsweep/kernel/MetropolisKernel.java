@@ -263,7 +263,7 @@ public final class MetropolisKernel implements Kernel {
 
         /**
          * Steps {@code [from, to)} of the block from their displacements {@code ds} and thresholds {@code ws}
-         * (schemes v2 and v3): accept if {@code x * d <= w}, then {@code x = x + d}; left a product, a
+         * (schemes v2 to v4): accept if {@code x * d <= w}, then {@code x = x + d}; left a product, a
          * comparison and a select per step, with the statistics folded into the same pass.
          */
         private void chain(int from, int to) {
@@ -347,7 +347,7 @@ public final class MetropolisKernel implements Kernel {
 
         /**
          * Steps {@code [0, n)} of the block from their displacements {@code ds} and thresholds {@code ws}
-         * (scheme v3) as {@link #chain}, drawing each step's {@code nextLong()} for the next block into
+         * (schemes v3 and v4) as {@link #chain}, drawing each step's {@code nextLong()} for the next block into
          * {@code rs} on the way: the generator's work is independent of the chain and fills the time the chain
          * waits on its dependent operations. That makes this loop bound by how many operations it has, not by
          * their latency, so it takes one step at a time (fewer operations than {@link #chain}'s pairs, 0.98x
